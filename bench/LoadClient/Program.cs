@@ -1,0 +1,23 @@
+using JourneyGrpc.Bench.LoadClient;
+
+// Load client for journeygrpc.bench.v1.EchoService through the src/Rpc typed client.
+//   unary  --address http://127.0.0.1:50151 [--concurrency 40] [--connections 1] [--payload 2] [--duration 10] [--warmup 3]
+//   stream --address http://127.0.0.1:50151 [--count 1000000] [--payload 2] [--warmup-count 100000]
+// Prints a human summary and one machine-readable "RESULT ..." line; exit code 1 on any failed call.
+if (!LoadOptions.TryParse(args, out var options, out var error))
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(LoadOptions.Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+return options.Mode == LoadMode.Stream
+    ? await StreamLoad.RunAsync(options, cancel.Token).ConfigureAwait(false)
+    : await UnaryLoad.RunAsync(options, cancel.Token).ConfigureAwait(false);

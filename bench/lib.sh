@@ -1,0 +1,178 @@
+# Shared helpers for bench/*.sh (sourced, not run). Loopback only; every server started
+# here is stopped by its process id (and its children's ids) on exit.
+# shellcheck shell=bash
+
+BENCH_ROOT=${BENCH_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+BENCH_OUT=${BENCH_OUT:-$BENCH_ROOT/.artifacts/bench}
+ECHO_PATH=/journeygrpc.bench.v1.EchoService/Echo
+OURS_PORT=${OURS_PORT:-50151}
+RAW_PORT=${RAW_PORT:-50152}
+GO_PORT=${GO_PORT:-50153}
+READY_TIMEOUT=${READY_TIMEOUT:-120}
+export OURS_PORT
+
+# Our server. OURS_CMD runs under `bash -c` with OURS_PORT exported, so it may say
+# $OURS_PORT, e.g. OURS_CMD='dotnet run -c Release --project src/Server -- --urls http://127.0.0.1:$OURS_PORT'.
+OURS_DLL=$BENCH_ROOT/bench/EchoServer/bin/Release/net10.0/JourneyGrpc.Bench.EchoServer.dll
+OURS_CMD_DEFAULT="dotnet '$OURS_DLL' --urls http://127.0.0.1:\$OURS_PORT"
+RAW_DLL=$BENCH_ROOT/bench/peers/RawKestrel/bin/Release/net10.0/JourneyGrpc.Bench.RawKestrel.dll
+GO_BIN=$BENCH_OUT/bin/grpc-go-echo
+
+SERVER_PIDS=()
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# All descendants of a process id, deepest first.
+descendants() {
+    local child
+    for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+        descendants "$child"
+        echo "$child"
+    done
+}
+
+stop_servers() {
+    local pid ids
+    for pid in "${SERVER_PIDS[@]}"; do
+        ids="$(descendants "$pid") $pid"
+        # shellcheck disable=SC2086
+        kill -TERM $ids 2>/dev/null || true
+    done
+    for pid in "${SERVER_PIDS[@]}"; do
+        for _ in 1 2 3 4 5 6 7 8 9 10; do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.3
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            ids="$(descendants "$pid") $pid"
+            # shellcheck disable=SC2086
+            kill -KILL $ids 2>/dev/null || true
+        fi
+    done
+    SERVER_PIDS=()
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# start_server NAME PORT COMMAND — COMMAND runs under bash -c; output goes to $BENCH_OUT/NAME.log.
+start_server() {
+    local name=$1 port=$2 cmd=$3
+    port_in_use "$port" && die "port $port (for $name) is already in use; set ${name^^}_PORT or stop what listens there"
+    bash -c "exec $cmd" >"$BENCH_OUT/$name.log" 2>&1 </dev/null &
+    SERVER_PIDS+=($!)
+    eval "PID_${name//-/_}=$!"
+    log "started $name (pid $!) on 127.0.0.1:$port: $cmd"
+}
+
+# write_frame SIZE FILE — one gRPC message: 5-byte prefix + protobuf field 1 (bytes) = payload.
+# Payload byte i is (i*7+1) & 0xff, the same as bench/LoadClient.
+write_frame() {
+    local size=$1 file=$2 varint="" v=$1 msg_len i hex payload="" prefix
+    while :; do
+        if (( v > 127 )); then printf -v hex '\\x%02x' $(( (v & 127) | 128 )); varint+=$hex; v=$(( v >> 7 ))
+        else printf -v hex '\\x%02x' "$v"; varint+=$hex; break; fi
+    done
+    for (( i = 0; i < size; i++ )); do printf -v hex '\\x%02x' $(( (i * 7 + 1) & 255 )); payload+=$hex; done
+    msg_len=$(( 1 + ${#varint} / 4 + size ))
+    printf -v prefix '\\x00\\x%02x\\x%02x\\x%02x\\x%02x' $(( msg_len >> 24 & 255 )) $(( msg_len >> 16 & 255 )) $(( msg_len >> 8 & 255 )) $(( msg_len & 255 ))
+    # shellcheck disable=SC2059 # the format is built from \xHH escapes only
+    printf "$prefix\\x0a$varint$payload" >"$file"
+}
+
+# check_echo PORT FILE — one call with curl: HTTP 200, content-type application/grpc,
+# grpc-status 0 (trailer or header) and a body byte-identical to the request (for
+# `bytes payload = 1` the echoed message encodes to the same bytes).
+check_echo() {
+    local port=$1 file=$2 hdr body
+    hdr=$(mktemp) body=$(mktemp)
+    if ! curl -sS --max-time 5 --http2-prior-knowledge -X POST \
+        -H 'content-type: application/grpc' -H 'te: trailers' \
+        --data-binary @"$file" -D "$hdr" -o "$body" "http://127.0.0.1:$port$ECHO_PATH" 2>/dev/null; then
+        rm -f "$hdr" "$body"; return 1
+    fi
+    local ok=0
+    tr -d '\r' <"$hdr" | grep -q '^HTTP/2 200' || ok=1
+    tr -d '\r' <"$hdr" | grep -qi '^content-type: *application/grpc' || ok=1
+    tr -d '\r' <"$hdr" | grep -qi '^grpc-status: *0$' || ok=1
+    cmp -s "$body" "$file" || ok=1
+    rm -f "$hdr" "$body"
+    return $ok
+}
+
+# wait_ready NAME PORT FILE — polls check_echo until it passes; fails if the server exits.
+wait_ready() {
+    local name=$1 port=$2 file=$3 pidvar="PID_${1//-/_}" waited=0
+    while ! check_echo "$port" "$file"; do
+        kill -0 "${!pidvar}" 2>/dev/null || { tail -n 20 "$BENCH_OUT/$name.log" >&2; die "$name exited before answering (log: $BENCH_OUT/$name.log)"; }
+        (( waited++ < READY_TIMEOUT * 4 )) || die "$name did not answer a correct echo within ${READY_TIMEOUT}s (log: $BENCH_OUT/$name.log)"
+        sleep 0.25
+    done
+    log "$name answers correctly on port $port"
+}
+
+build_raw_kestrel() {
+    log "building bench/peers/RawKestrel (Release)"
+    dotnet build -c Release -nologo -v q "$BENCH_ROOT/bench/peers/RawKestrel" >"$BENCH_OUT/build-raw-kestrel.log" 2>&1 \
+        || { tail -n 20 "$BENCH_OUT/build-raw-kestrel.log" >&2; die "RawKestrel build failed"; }
+}
+
+build_grpc_go() {
+    log "building bench/peers/grpc-go-echo (GOPATH mode, grpc-go from /usr/share/gocode)"
+    mkdir -p "$BENCH_OUT/bin" "$BENCH_OUT/gocache"
+    (cd "$BENCH_ROOT" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$BENCH_OUT/gocache" GOFLAGS= \
+        go build -o "$GO_BIN" ./bench/peers/grpc-go-echo) >"$BENCH_OUT/build-grpc-go.log" 2>&1 \
+        || { cat "$BENCH_OUT/build-grpc-go.log" >&2; die "grpc-go-echo build failed"; }
+}
+
+# build_dotnet NAME PROJECT_DIR — returns non-zero (no exit) so callers may skip "ours".
+build_dotnet() {
+    log "building $2 (Release)"
+    dotnet build -c Release -nologo -v q "$BENCH_ROOT/$2" >"$BENCH_OUT/build-$1.log" 2>&1
+}
+
+machine_info() {
+    echo "- cores: $(nproc); CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "- kernel: $(uname -sr)"
+    echo "- .NET SDK: $(dotnet --version 2>/dev/null); runtime: $(dotnet --list-runtimes 2>/dev/null | grep -m1 'Microsoft.AspNetCore.App' | cut -d' ' -f1-2)"
+    echo "- Go: $(go version 2>/dev/null | cut -d' ' -f3-); grpc-go: $(sed -n 's/^const Version = "\(.*\)"/\1/p' /usr/share/gocode/src/google.golang.org/grpc/version.go 2>/dev/null)"
+    echo "- h2load: $(h2load --version 2>/dev/null | head -n1)"
+    echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
+}
+
+# --- CPU accounting: how much of the machine something else used during a measurement ---
+
+# cpu_sample — "busy total" jiffies summed over all CPUs (/proc/stat; guest time is inside user).
+cpu_sample() { awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t - $5 - $6, t; exit }' /proc/stat; }
+
+# tree_ticks PID — utime+stime of PID and its descendants, in the same clock ticks.
+tree_ticks() {
+    local pid sum=0 t
+    for pid in "$1" $(descendants "$1"); do
+        t=$(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null) || t=0
+        sum=$(( sum + ${t:-0} ))
+    done
+    echo "$sum"
+}
+
+# child_ticks — CPU of this shell's reaped children (h2load, curl, ...): cutime+cstime.
+child_ticks() { awk '{ sub(/^.*\) /, ""); print $14 + $15 }' "/proc/$$/stat"; }
+
+# wait_quiet — before a measurement, wait (bounded) until the machine is idle apart from us:
+# other sessions' builds and tests on this 2-core box otherwise land inside a round.
+QUIET_MAX=${QUIET_MAX:-15}        # % of the whole machine that counts as busy
+QUIET_WAIT=${QUIET_WAIT:-20}      # longest wait before one measurement, seconds
+QUIET_BUDGET=${QUIET_BUDGET:-90}  # longest total wait per script run, seconds
+QUIET_SPENT=0
+wait_quiet() {
+    local waited=0 a b busy
+    while (( waited < QUIET_WAIT && QUIET_SPENT < QUIET_BUDGET )); do
+        a=$(cpu_sample); sleep 1; b=$(cpu_sample)
+        busy=$(awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); d = y[2] - x[2]; print (d > 0 ? int(100 * (y[1] - x[1]) / d) : 0) }')
+        (( busy > QUIET_MAX )) || { (( waited == 0 )) || log "machine quiet again after ${waited}s"; return 0; }
+        (( waited == 0 )) && log "machine ${busy}% busy with other work; waiting up to ${QUIET_WAIT}s"
+        waited=$(( waited + 1 )) QUIET_SPENT=$(( QUIET_SPENT + 1 ))
+    done
+    (( QUIET_SPENT < QUIET_BUDGET )) || log "quiet-wait budget (${QUIET_BUDGET}s) used up; measuring anyway"
+    return 0
+}

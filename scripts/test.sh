@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need, builds, runs every test project
+# (unit, functional on real Kestrel, and third-party conformance clients against a live
+# server), lints the protos, and prints one closing "N passed, M failed" line.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+bash scripts/setup.sh
+
+echo "test: dotnet build"
+dotnet build JourneyGrpc.sln -c Release -warnaserror -nologo -v quiet
+
+echo "test: buf lint"
+tests/Conformance/clients/node/node_modules/.bin/buf lint
+
+rm -rf .artifacts/conformance
+LOG="$(mktemp)"
+trap 'rm -f "$LOG"' EXIT
+echo "test: dotnet test"
+status=0
+dotnet test JourneyGrpc.sln -c Release --no-build -nologo 2>&1 | tee "$LOG" || status=$?
+
+for file in .artifacts/conformance/*.txt; do
+  [[ -f "$file" ]] || continue
+  echo "--- conformance: $(basename "$file" .txt) ---"
+  cat "$file"
+done
+
+# dotnet test prints one "Failed: N, Passed: M, ..." summary per test project.
+passed=$(grep -oE 'Passed: +[0-9]+' "$LOG" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$LOG" | awk '{s += $2} END {print s + 0}')
+if [[ $status -eq 0 && $passed -eq 0 ]]; then
+  echo "test: no test ran" >&2
+  status=1
+fi
+echo "${passed} passed, ${failed} failed"
+exit "$status"

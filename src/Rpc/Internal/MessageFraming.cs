@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.IO.Pipelines;
+using Google.Protobuf;
+
+namespace JourneyGrpc.Rpc.Internal;
+
+/// <summary>
+/// Length-prefixed messages on pipes: a 1-byte compressed flag, a 4-byte big-endian length,
+/// then the payload. DATA frame boundaries mean nothing, so the pipe is parsed as a byte stream.
+/// See PROTOCOL-HTTP2.md, "Length-Prefixed-Message".
+/// </summary>
+internal static class MessageFraming
+{
+    internal static readonly Status MessageTooLarge = new(StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size.");
+    internal static readonly Status SendMessageTooLarge = new(StatusCode.ResourceExhausted, "Sending message exceeds the maximum configured message size.");
+    internal static readonly Status IncompleteMessage = new(StatusCode.Internal, "Incomplete message.");
+    internal static readonly Status AdditionalData = new(StatusCode.Internal, "Additional data after the message received.");
+    internal static readonly Status InvalidCompressedFlag = new(StatusCode.Internal, "Message has an invalid compressed flag.");
+    internal static readonly Status CompressedWithoutEncoding = new(StatusCode.Internal, "Message is compressed but no grpc-encoding was sent.");
+    internal static readonly Status DeserializeFailed = new(StatusCode.Internal, "Failed to deserialize message.");
+
+    /// <summary>Reads one message, or returns null when the stream ended cleanly between messages.</summary>
+    internal static async ValueTask<T?> ReadMessageAsync<T>(PipeReader reader, MessageReadSettings settings, Func<ReadOnlySequence<byte>, T> deserializer, CancellationToken cancellationToken)
+        where T : class
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            try
+            {
+                if (TryReadMessage(ref buffer, settings.MaxReceiveMessageSize, out var compressed, out var payload))
+                {
+                    return Deserialize(payload, compressed, settings, deserializer);
+                }
+
+                if (result.IsCompleted)
+                {
+                    if (buffer.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    throw new RpcException(IncompleteMessage);
+                }
+
+                if (result.IsCanceled)
+                {
+                    throw new OperationCanceledException(cancellationToken);
+                }
+            }
+            finally
+            {
+                // examined = End: the next ReadAsync waits for more data instead of spinning on a partial message.
+                reader.AdvanceTo(buffer.Start, result.Buffer.End);
+            }
+        }
+    }
+
+    /// <summary>Reads exactly one message followed by end of stream (unary and server-streaming requests).</summary>
+    internal static async ValueTask<T> ReadSingleMessageAsync<T>(PipeReader reader, MessageReadSettings settings, Func<ReadOnlySequence<byte>, T> deserializer, CancellationToken cancellationToken)
+        where T : class
+    {
+        var message = await ReadMessageAsync(reader, settings, deserializer, cancellationToken).ConfigureAwait(false)
+            ?? throw new RpcException(IncompleteMessage);
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var length = result.Buffer.Length;
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+            if (length > 0)
+            {
+                throw new RpcException(AdditionalData);
+            }
+
+            if (result.IsCompleted)
+            {
+                return message;
+            }
+
+            if (result.IsCanceled)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Parses one complete message off the front of <paramref name="buffer"/>.</summary>
+    internal static bool TryReadMessage(ref ReadOnlySequence<byte> buffer, int? maxSize, out bool compressed, out ReadOnlySequence<byte> payload)
+    {
+        compressed = false;
+        payload = default;
+        if (buffer.Length < GrpcProtocolConstants.MessagePrefixSize)
+        {
+            return false;
+        }
+
+        Span<byte> prefix = stackalloc byte[GrpcProtocolConstants.MessagePrefixSize];
+        buffer.Slice(0, GrpcProtocolConstants.MessagePrefixSize).CopyTo(prefix);
+        compressed = prefix[0] switch
+        {
+            0 => false,
+            1 => true,
+            _ => throw new RpcException(InvalidCompressedFlag),
+        };
+        var length = BinaryPrimitives.ReadUInt32BigEndian(prefix[1..]);
+        if (length > (uint)(maxSize ?? int.MaxValue))
+        {
+            throw new RpcException(MessageTooLarge);
+        }
+
+        if (buffer.Length < GrpcProtocolConstants.MessagePrefixSize + length)
+        {
+            return false;
+        }
+
+        payload = buffer.Slice(GrpcProtocolConstants.MessagePrefixSize, length);
+        buffer = buffer.Slice(payload.End);
+        return true;
+    }
+
+    /// <summary>Writes one message. The caller flushes.</summary>
+    internal static void WriteMessage<T>(IBufferWriter<byte> writer, T message, Marshaller<T> marshaller, MessageWriteSettings settings)
+    {
+        var size = marshaller.CalculateSize(message);
+        if (settings.MaxSendMessageSize is { } max && size > max)
+        {
+            throw new RpcException(SendMessageTooLarge);
+        }
+
+        if (!settings.Compress)
+        {
+            var prefix = writer.GetSpan(GrpcProtocolConstants.MessagePrefixSize);
+            prefix[0] = 0;
+            BinaryPrimitives.WriteUInt32BigEndian(prefix[1..], (uint)size);
+            writer.Advance(GrpcProtocolConstants.MessagePrefixSize);
+            if (size > 0)
+            {
+                marshaller.Serializer(message, writer);
+            }
+
+            return;
+        }
+
+        var plain = new ArrayBufferWriter<byte>(Math.Max(size, 1));
+        marshaller.Serializer(message, plain);
+        var compressed = new ArrayBufferWriter<byte>(Math.Max(size / 2, 64));
+        GzipMessageCompression.Compress(plain.WrittenSpan, compressed, settings.CompressionLevel);
+        var header = writer.GetSpan(GrpcProtocolConstants.MessagePrefixSize);
+        header[0] = 1;
+        BinaryPrimitives.WriteUInt32BigEndian(header[1..], (uint)compressed.WrittenCount);
+        writer.Advance(GrpcProtocolConstants.MessagePrefixSize);
+        writer.Write(compressed.WrittenSpan);
+    }
+
+    private static T Deserialize<T>(ReadOnlySequence<byte> payload, bool compressed, MessageReadSettings settings, Func<ReadOnlySequence<byte>, T> deserializer)
+    {
+        if (!compressed)
+        {
+            return DeserializeCore(payload, deserializer);
+        }
+
+        // A compressed flag needs a real coding in grpc-encoding (identity or none is a protocol error).
+        if (settings.Encoding is null)
+        {
+            throw new RpcException(CompressedWithoutEncoding);
+        }
+
+        var buffer = GzipMessageCompression.Decompress(payload, settings.MaxReceiveMessageSize, out var length);
+        try
+        {
+            return DeserializeCore(new ReadOnlySequence<byte>(buffer, 0, length), deserializer);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static T DeserializeCore<T>(ReadOnlySequence<byte> payload, Func<ReadOnlySequence<byte>, T> deserializer)
+    {
+        try
+        {
+            return deserializer(payload);
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new RpcException(new Status(DeserializeFailed.StatusCode, DeserializeFailed.Detail, ex));
+        }
+    }
+}

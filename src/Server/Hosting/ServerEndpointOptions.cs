@@ -1,0 +1,10 @@
+namespace JourneyGrpc.Server.Hosting;
+
+/// <summary>Where the server listens; bound from configuration section <c>Server</c>.</summary>
+internal sealed class ServerEndpointOptions
+{
+    internal const string SectionName = "Server";
+
+    /// <summary>The gRPC endpoint. Defaults to http://127.0.0.1:50051 (h2c, loopback).</summary>
+    public string GrpcUrl { get; set; } = "http://127.0.0.1:50051";
+}

@@ -1,0 +1,38 @@
+using JourneyGrpc.Rpc;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace JourneyGrpc.Server.Hosting;
+
+/// <summary>The composition root: services, endpoints and Kestrel.</summary>
+internal static class ServerHost
+{
+    internal static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
+        builder.Services.AddOptions<ServerEndpointOptions>().BindConfiguration(ServerEndpointOptions.SectionName);
+        builder.Services.AddRpc();
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var options = context.Configuration.GetSection(ServerEndpointOptions.SectionName).Get<ServerEndpointOptions>() ?? new ServerEndpointOptions();
+            var grpc = ListenEndpoint.Parse($"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)}", options.GrpcUrl);
+            if (!grpc.IsLoopback)
+            {
+                throw new InvalidOperationException($"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)} '{options.GrpcUrl}' is not a loopback address; binding elsewhere requires bearer-token auth, which is not configured.");
+            }
+
+            if (grpc.UseTls)
+            {
+                throw new InvalidOperationException($"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)} '{options.GrpcUrl}': TLS needs a certificate, which is not configured; use http:// on loopback.");
+            }
+
+            // Cleartext HTTP/2 (h2c) only works on an HTTP/2-only endpoint: there is no ALPN without TLS.
+            kestrel.Listen(grpc.Address, grpc.Port, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+
+        var app = builder.Build();
+        app.MapRpcHealthService();
+        app.MapRpcReflectionService();
+        return app;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using JourneyGrpc.Rpc.Internal;
+using JourneyGrpc.Rpc.Tests.Infrastructure;
+
+namespace JourneyGrpc.Rpc.Tests.Internal;
+
+public sealed class MessageFramingTests
+{
+    private static readonly MessageReadSettings Settings = new(4 * 1024 * 1024, null);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(7)]
+    [InlineData(1000)]
+    public async Task ReadMessageAsync_BytesArriveInChunks_MessagesParsed(int chunkSize)
+    {
+        // Arrange: three messages written to the pipe in chunks that ignore message boundaries.
+        var pipe = new Pipe();
+        var bytes = new[] { "a", string.Empty, new string('x', 300) }
+            .SelectMany(s => RawGrpc.Frame(new StringValue { Value = s }))
+            .ToArray();
+        var writing = Task.Run(async () =>
+        {
+            for (var offset = 0; offset < bytes.Length; offset += chunkSize)
+            {
+                await pipe.Writer.WriteAsync(bytes.AsMemory(offset, Math.Min(chunkSize, bytes.Length - offset)));
+            }
+
+            await pipe.Writer.CompleteAsync();
+        });
+
+        // Act
+        var messages = new List<string>();
+        while (await MessageFraming.ReadMessageAsync(pipe.Reader, Settings, StringValue.Parser.ParseFrom, CancellationToken.None) is { } message)
+        {
+            messages.Add(message.Value);
+        }
+
+        // Assert
+        await writing;
+        Assert.Equal(["a", string.Empty, new string('x', 300)], messages);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 2, 0, 0, 0, 0 }, StatusCode.Internal, "Message has an invalid compressed flag.")]
+    [InlineData(new byte[] { 0, 0, 0, 0, 5, 1 }, StatusCode.Internal, "Incomplete message.")]
+    [InlineData(new byte[] { 0, 0, 0 }, StatusCode.Internal, "Incomplete message.")]
+    [InlineData(new byte[] { 0, 0x7F, 0, 0, 0 }, StatusCode.ResourceExhausted, "Received message exceeds the maximum configured message size.")]
+    public async Task ReadMessageAsync_BadInput_ExactStatus(byte[] input, StatusCode code, string detail)
+    {
+        var reader = PipeReader.Create(new ReadOnlySequence<byte>(input));
+
+        var exception = await Assert.ThrowsAsync<RpcException>(async () =>
+            await MessageFraming.ReadMessageAsync(reader, Settings, StringValue.Parser.ParseFrom, CancellationToken.None));
+
+        Assert.Equal(code, exception.StatusCode);
+        Assert.Equal(detail, exception.Status.Detail);
+    }
+
+    [Fact]
+    public void WriteMessage_Uncompressed_PrefixAndPayload()
+    {
+        var writer = new ArrayBufferWriter<byte>();
+        var message = new BytesValue { Value = ByteString.CopyFrom(1, 2) };
+
+        MessageFraming.WriteMessage(writer, message, TestMethods.Marshaller, new MessageWriteSettings(null, false, System.IO.Compression.CompressionLevel.Fastest));
+
+        Assert.Equal(new byte[] { 0, 0, 0, 0, 4, 0x0A, 2, 1, 2 }, writer.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void WriteMessage_OverSendLimit_ResourceExhausted()
+    {
+        var writer = new ArrayBufferWriter<byte>();
+        var message = new BytesValue { Value = ByteString.CopyFrom(new byte[100]) };
+
+        var exception = Assert.Throws<RpcException>(() =>
+            MessageFraming.WriteMessage(writer, message, TestMethods.Marshaller, new MessageWriteSettings(50, false, System.IO.Compression.CompressionLevel.Fastest)));
+
+        Assert.Equal(StatusCode.ResourceExhausted, exception.StatusCode);
+        Assert.Equal(0, writer.WrittenCount);
+    }
+}
