@@ -14,14 +14,14 @@ internal sealed class EchoServiceImpl : EchoService.EchoServiceBase
         return Task.FromResult(new EchoResponse { Payload = request.Payload });
     }
 
-    public override async Task EchoStream(EchoStreamRequest request, IServerStreamWriter<EchoResponse> responseStream, ServerCallContext context)
+    public override async Task EchoStream(EchoStreamRequest request, IServerStreamWriter<EchoStreamResponse> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
 
         // One response object for every message: the benchmark measures the transport, not allocation of messages.
-        var response = new EchoResponse { Payload = request.Payload };
+        var response = new EchoStreamResponse { Payload = request.Payload };
         for (var i = 0; i < request.Count && !context.CancellationToken.IsCancellationRequested; i++)
         {
             await responseStream.WriteAsync(response).ConfigureAwait(false);

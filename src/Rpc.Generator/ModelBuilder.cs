@@ -42,11 +42,12 @@ internal static class ModelBuilder
             throw new GeneratorException($"service {fullName} in {file.Name}: the name {service.Name} clashes with a generated member of its class.");
         }
 
+        // One marshaller per message type, in order of first use.
         var marshallers = new List<MarshallerModel>();
-        var marshallerFields = new Dictionary<string, string>(StringComparer.Ordinal);
-        string MarshallerFor(string protoType, string methodName)
+        var marshallersByType = new Dictionary<string, MarshallerModel>(StringComparer.Ordinal);
+        MarshallerModel MarshallerFor(string protoType, string methodName)
         {
-            if (marshallerFields.TryGetValue(protoType, out var existing))
+            if (marshallersByType.TryGetValue(protoType, out var existing))
             {
                 return existing;
             }
@@ -56,10 +57,10 @@ internal static class ModelBuilder
                 throw new GeneratorException($"method {fullName}.{methodName} in {file.Name}: message type {protoType} is not among the request's files.");
             }
 
-            var field = "__Marshaller_" + protoType.TrimStart('.').Replace('.', '_');
-            marshallerFields.Add(protoType, field);
-            marshallers.Add(new MarshallerModel(field, className));
-            return field;
+            var marshaller = new MarshallerModel("__Marshaller_" + protoType.TrimStart('.').Replace('.', '_'), className);
+            marshallersByType.Add(protoType, marshaller);
+            marshallers.Add(marshaller);
+            return marshaller;
         }
 
         var baseClassName = service.Name + "Base";
@@ -68,10 +69,8 @@ internal static class ModelBuilder
         for (var j = 0; j < service.Method.Count; j++)
         {
             var method = service.Method[j];
-            var requestMarshaller = MarshallerFor(method.InputType, method.Name);
-            var responseMarshaller = MarshallerFor(method.OutputType, method.Name);
-            index.TryGetClassName(method.InputType, out var requestType);
-            index.TryGetClassName(method.OutputType, out var responseType);
+            var request = MarshallerFor(method.InputType, method.Name);
+            var response = MarshallerFor(method.OutputType, method.Name);
             var kind = (method.ClientStreaming, method.ServerStreaming) switch
             {
                 (false, false) => RpcKind.Unary,
@@ -83,10 +82,10 @@ internal static class ModelBuilder
             methods.Add(new MethodModel(
                 method.Name,
                 kind,
-                requestType,
-                responseType,
-                requestMarshaller,
-                responseMarshaller,
+                request.MessageType,
+                response.MessageType,
+                request.FieldName,
+                response.FieldName,
                 "__Method_" + method.Name,
                 MemberName(method.Name, baseClassName, NoInheritedMembers),
                 MemberName(clientName, clientClassName, ClientBaseMembers),
@@ -95,8 +94,9 @@ internal static class ModelBuilder
         }
 
         return new ServiceModel(
-            service.Name,
             CSharpNames.EscapeKeyword(service.Name),
+            baseClassName,
+            clientClassName,
             fullName,
             CSharpNames.GetReflectionClassName(file) + ".Descriptor.Services[" + serviceIndex.ToString(CultureInfo.InvariantCulture) + "]",
             marshallers,

@@ -44,6 +44,7 @@ internal static class ServiceEmitter
         }
 
         writer.Line("/// <summary>The service's protobuf descriptor.</summary>");
+        writer.Line(RuntimeNames.GeneratedCode);
         writer.Line($"public static global::Google.Protobuf.Reflection.ServiceDescriptor Descriptor => {service.DescriptorExpression};");
         writer.Line();
         writer.Line("/// <summary>Every method of the service, in declaration order.</summary>");

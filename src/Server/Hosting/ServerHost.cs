@@ -10,29 +10,33 @@ internal static class ServerHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
-        builder.Services.AddOptions<ServerEndpointOptions>().BindConfiguration(ServerEndpointOptions.SectionName);
         builder.Services.AddRpc();
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-        {
-            var options = context.Configuration.GetSection(ServerEndpointOptions.SectionName).Get<ServerEndpointOptions>() ?? new ServerEndpointOptions();
-            var grpc = ListenEndpoint.Parse($"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)}", options.GrpcUrl);
-            if (!grpc.IsLoopback)
-            {
-                throw new InvalidOperationException($"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)} '{options.GrpcUrl}' is not a loopback address; binding elsewhere requires bearer-token auth, which is not configured.");
-            }
+        var grpc = ResolveGrpcEndpoint(builder.Configuration);
 
-            if (grpc.UseTls)
-            {
-                throw new InvalidOperationException($"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)} '{options.GrpcUrl}': TLS needs a certificate, which is not configured; use http:// on loopback.");
-            }
-
-            // Cleartext HTTP/2 (h2c) only works on an HTTP/2-only endpoint: there is no ALPN without TLS.
-            kestrel.Listen(grpc.Address, grpc.Port, listen => listen.Protocols = HttpProtocols.Http2);
-        });
+        // Cleartext HTTP/2 (h2c) only works on an HTTP/2-only endpoint: there is no ALPN without TLS.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(grpc.Address, grpc.Port, listen => listen.Protocols = HttpProtocols.Http2));
 
         var app = builder.Build();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
         return app;
+    }
+
+    private static ListenEndpoint ResolveGrpcEndpoint(IConfiguration configuration)
+    {
+        const string Key = $"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)}";
+        var options = configuration.GetSection(ServerEndpointOptions.SectionName).Get<ServerEndpointOptions>() ?? new ServerEndpointOptions();
+        var grpc = ListenEndpoint.Parse(Key, options.GrpcUrl);
+        if (!grpc.IsLoopback)
+        {
+            throw new InvalidOperationException($"{Key} '{options.GrpcUrl}' is not a loopback address; binding elsewhere requires bearer-token auth, which is not configured.");
+        }
+
+        if (grpc.UseTls)
+        {
+            throw new InvalidOperationException($"{Key} '{options.GrpcUrl}': TLS needs a certificate, which is not configured; use http:// on loopback.");
+        }
+
+        return grpc;
     }
 }
