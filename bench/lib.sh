@@ -13,9 +13,12 @@ export OURS_PORT
 
 # Our server. OURS_CMD runs under `bash -c` with OURS_PORT exported, so it may say
 # $OURS_PORT, e.g. OURS_CMD='dotnet run -c Release --project src/Server -- --urls http://127.0.0.1:$OURS_PORT'.
+# shellcheck disable=SC2034 # OURS_CMD_DEFAULT and RAW_DLL are used by the scripts that source this file
+{
 OURS_DLL=$BENCH_ROOT/bench/EchoServer/bin/Release/net10.0/JourneyGrpc.Bench.EchoServer.dll
 OURS_CMD_DEFAULT="dotnet '$OURS_DLL' --urls http://127.0.0.1:\$OURS_PORT"
 RAW_DLL=$BENCH_ROOT/bench/peers/RawKestrel/bin/Release/net10.0/JourneyGrpc.Bench.RawKestrel.dll
+}
 GO_BIN=$BENCH_OUT/bin/grpc-go-echo
 
 SERVER_PIDS=()
@@ -120,7 +123,7 @@ build_raw_kestrel() {
 build_grpc_go() {
     log "building bench/peers/grpc-go-echo (GOPATH mode, grpc-go from /usr/share/gocode)"
     mkdir -p "$BENCH_OUT/bin" "$BENCH_OUT/gocache"
-    (cd "$BENCH_ROOT" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$BENCH_OUT/gocache" GOFLAGS= \
+    (cd "$BENCH_ROOT" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$BENCH_OUT/gocache" GOFLAGS='' \
         go build -o "$GO_BIN" ./bench/peers/grpc-go-echo) >"$BENCH_OUT/build-grpc-go.log" 2>&1 \
         || { cat "$BENCH_OUT/build-grpc-go.log" >&2; die "grpc-go-echo build failed"; }
 }
