@@ -17,7 +17,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     private readonly IMethod _method;
     private readonly ServerCallSettings _settings;
     private readonly CancellationToken _shutdownToken;
-    private CancellationTokenSource? _cancellation;
+    private CancellationTokenSource? _cancellation;    private SemaphoreSlim? _writeLock;
     private ServerCallDeadline? _deadline;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
@@ -41,8 +41,8 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
 
     internal HttpContext HttpContext { get; }
 
-    /// <summary>Serializes response writes with the status write and the deadline's status write.</summary>
-    internal SemaphoreSlim WriteLock { get; } = new(1, 1);
+    /// <summary>True when <see cref="DisposeAsync"/> has work to do (a deadline timer or a linked token).</summary>
+    internal bool RequiresDispose => _cancellation is not null;
 
     internal MessageReadSettings ReadSettings { get; private set; }
 
@@ -86,7 +86,6 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     {
         var request = HttpContext.Request;
         HttpContext.Response.ContentType = GrpcProtocolConstants.GrpcContentType;
-        HttpContext.Response.Headers[GrpcProtocolConstants.MessageAcceptEncodingHeader] = GrpcProtocolConstants.AcceptEncodingValue;
 
         var timeoutHeader = request.Headers[GrpcProtocolConstants.TimeoutHeader];
         if (!StringValues.IsNullOrEmpty(timeoutHeader))
@@ -109,6 +108,13 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
             _shutdownRegistration = _shutdownToken.UnsafeRegister(static state => ((HttpContextServerCallContext)state!).CancelQuietly(), this);
         }
 
+        if (_cancellation is not null)
+        {
+            // A deadline timer or the shutdown token can end the call while the handler writes:
+            // serialize writes with them. A unary call without a deadline has no such race.
+            _writeLock = new SemaphoreSlim(1, 1);
+        }
+
         ReadSettings = new MessageReadSettings(_settings.Options.MaxReceiveMessageSize, ReadRequestEncoding(request.Headers[GrpcProtocolConstants.MessageEncodingHeader]));
 
         if (_settings.Options.ResponseCompressionAlgorithm is { } algorithm && ClientAccepts(algorithm))
@@ -122,7 +128,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
         ArgumentNullException.ThrowIfNull(responseHeaders);
-        await WriteLock.WaitAsync(CancellationToken).ConfigureAwait(false);
+        await EnterWriteAsync(CancellationToken).ConfigureAwait(false);
         try
         {
             if (_responseHeadersWritten || HttpContext.Response.HasStarted || ResponseMessageWritten)
@@ -151,7 +157,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         }
         finally
         {
-            WriteLock.Release();
+            ExitWrite();
         }
     }
 
@@ -161,10 +167,43 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         return new MessageWriteSettings(_settings.Options.MaxSendMessageSize, compress, _settings.Options.ResponseCompressionLevel);
     }
 
+    /// <summary>Enters the write section; completes at once when the call has no concurrent writer.</summary>
+    internal ValueTask EnterWriteAsync(CancellationToken cancellationToken) =>
+        _writeLock is null ? ValueTask.CompletedTask : new ValueTask(_writeLock.WaitAsync(cancellationToken));
+
+    /// <summary>Enters the write section only if that needs no waiting.</summary>
+    internal bool TryEnterWrite() => _writeLock is null || _writeLock.Wait(0);
+
+    internal void ExitWrite() => _writeLock?.Release();
+
+    /// <summary>Ends the call without waiting, if nothing else holds the write section.</summary>
+    internal bool TryEndCall()
+    {
+        if (!TryEnterWrite())
+        {
+            return false;
+        }
+
+        try
+        {
+            if (_state == CallState.Running)
+            {
+                _state = CallState.Completed;
+                WriteStatus(Status);
+            }
+
+            return true;
+        }
+        finally
+        {
+            ExitWrite();
+        }
+    }
+
     /// <summary>Ends a call whose handler returned: sends <see cref="Status"/> and the trailers.</summary>
     internal async Task EndCallAsync()
     {
-        await WriteLock.WaitAsync().ConfigureAwait(false);
+        await EnterWriteAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             if (_state != CallState.Running)
@@ -177,7 +216,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         }
         finally
         {
-            WriteLock.Release();
+            ExitWrite();
         }
     }
 
@@ -242,7 +281,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         RpcServerLog.DeadlineExceeded(Logger, Method);
         CancelQuietly();
 
-        await WriteLock.WaitAsync().ConfigureAwait(false);
+        await EnterWriteAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
             if (_state != CallState.Running)
@@ -260,7 +299,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         }
         finally
         {
-            WriteLock.Release();
+            ExitWrite();
         }
 
         // PROTOCOL-HTTP2.md: after sending the status early, reset the stream so the client stops sending.
@@ -361,6 +400,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         }
 
         // The response must list what we can decode, without the failing coding (PROTOCOL-HTTP2.md).
+        HttpContext.Response.Headers[GrpcProtocolConstants.MessageAcceptEncodingHeader] = GrpcProtocolConstants.AcceptEncodingValue;
         throw new RpcException(new Status(StatusCode.Unimplemented, $"Unsupported grpc-encoding value '{encoding}'. Supported encodings: {GrpcProtocolConstants.AcceptEncodingValue}"));
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Diagnostics.CodeAnalysis;
 using System.IO.Pipelines;
 using Google.Protobuf;
 
@@ -84,6 +85,48 @@ internal static class MessageFraming
             {
                 throw new OperationCanceledException(cancellationToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads exactly one message without waiting when the whole request body has already arrived,
+    /// as it usually has for a small unary request. False means: use <see cref="ReadSingleMessageAsync"/>.
+    /// </summary>
+    internal static bool TryReadSingleMessage<T>(PipeReader reader, MessageReadSettings settings, Func<ReadOnlySequence<byte>, T> deserializer, [NotNullWhen(true)] out T? message)
+        where T : class
+    {
+        message = null;
+        if (!reader.TryRead(out var result))
+        {
+            return false;
+        }
+
+        var buffer = result.Buffer;
+        if (!result.IsCompleted)
+        {
+            // Nothing consumed or examined: the next ReadAsync sees the same bytes at once.
+            reader.AdvanceTo(buffer.Start);
+            return false;
+        }
+
+        try
+        {
+            if (!TryReadMessage(ref buffer, settings.MaxReceiveMessageSize, out var compressed, out var payload))
+            {
+                throw new RpcException(IncompleteMessage);
+            }
+
+            if (buffer.Length > 0)
+            {
+                throw new RpcException(AdditionalData);
+            }
+
+            message = Deserialize(payload, compressed, settings, deserializer);
+            return true;
+        }
+        finally
+        {
+            reader.AdvanceTo(result.Buffer.End);
         }
     }
 

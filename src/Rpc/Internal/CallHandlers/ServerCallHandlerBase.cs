@@ -56,17 +56,50 @@ internal abstract class ServerCallHandlerBase<TRequest, TResponse>
 
     protected abstract Task HandleCallAsyncCore(HttpContext httpContext, HttpContextServerCallContext callContext);
 
-    private async Task HandleCoreAsync(HttpContext httpContext, HttpContextServerCallContext callContext)
+    /// <summary>Runs the call; returns a completed task without any state machine when nothing had to wait.</summary>
+    private Task HandleCoreAsync(HttpContext httpContext, HttpContextServerCallContext callContext)
     {
+        Task handlerTask;
         try
         {
             callContext.Initialize(IsStreaming);
-            await HandleCallAsyncCore(httpContext, callContext).ConfigureAwait(false);
+            handlerTask = HandleCallAsyncCore(httpContext, callContext);
+        }
+        catch (Exception ex)
+        {
+            return FailAsync(callContext, ex);
+        }
+
+        if (handlerTask.IsCompletedSuccessfully && callContext.TryEndCall() && !callContext.RequiresDispose)
+        {
+            return Task.CompletedTask;
+        }
+
+        return AwaitCallAsync(callContext, handlerTask);
+    }
+
+    private static async Task AwaitCallAsync(HttpContextServerCallContext callContext, Task handlerTask)
+    {
+        try
+        {
+            await handlerTask.ConfigureAwait(false);
             await callContext.EndCallAsync().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             await callContext.ProcessHandlerErrorAsync(ex).ConfigureAwait(false);
+        }
+        finally
+        {
+            await callContext.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task FailAsync(HttpContextServerCallContext callContext, Exception exception)
+    {
+        try
+        {
+            await callContext.ProcessHandlerErrorAsync(exception).ConfigureAwait(false);
         }
         finally
         {
