@@ -6,6 +6,37 @@ namespace JourneyGrpc.Rpc.Tests.Server;
 public sealed class ShutdownTests
 {
     private static readonly Method<BytesValue, BytesValue> Forever = TestMethods.Create(MethodType.ServerStreaming, "Forever");
+    private static readonly Method<BytesValue, BytesValue> Gated = TestMethods.Create(MethodType.Unary, "Gated");
+
+    [Fact]
+    public async Task Unary_InFlightWhenServerStops_FinishesOk()
+    {
+        // Arrange: a unary call the test holds open until shutdown has begun.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var service = new DynamicService().AddUnary(Gated, async (request, context) =>
+        {
+            started.TrySetResult();
+            await release.Task;
+            return new BytesValue { Value = Google.Protobuf.ByteString.CopyFromUtf8(context.CancellationToken.IsCancellationRequested ? "cancelled" : "finished") };
+        });
+        var server = await KestrelTestServer.StartAsync(service);
+        await using var _ = server;
+        using var client = RawGrpc.CreateClient(server.Address);
+        var call = client.SendAsync(RawGrpc.Request(Gated.FullName, RawGrpc.Frame(new BytesValue())));
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Act
+        var stopping = server.StopAsync();
+        release.SetResult();
+        using var response = await call.WaitAsync(TimeSpan.FromSeconds(10));
+        var body = await response.Content.ReadAsByteArrayAsync();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Assert
+        Assert.Equal("0", RawGrpc.GrpcStatus(response));
+        Assert.Equal("finished", BytesValue.Parser.ParseFrom(RawGrpc.ReadFrames(body).Single().Payload).Value.ToStringUtf8());
+    }
 
     [Fact]
     public async Task ServerStreaming_ServerStops_StreamEndsWithUnavailable()
