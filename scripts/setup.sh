@@ -3,13 +3,15 @@
 #   Debian: python3-grpcio python3-protobuf python3-grpc-tools (grpcio interop client),
 #           grpc-proto (canonical health/reflection protos), nghttp2-client (h2load, nghttp)
 #   npm:    @grpc/grpc-js, @grpc/proto-loader, @bufbuild/buf (pinned in package-lock.json)
+# and what the store tests need (tests/Store.Tests):
+#   Debian: postgresql (server binaries: the tests initdb a throwaway cluster, run as the postgres user)
 # Idempotent and non-interactive; run as root (CI does). On a warm machine it only checks
 # dpkg and runs `npm ci`.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 NODE_DIR="$ROOT/tests/Conformance/clients/node"
-APT_PACKAGES=(python3-grpcio python3-protobuf python3-grpc-tools grpc-proto nghttp2-client)
+APT_PACKAGES=(python3-grpcio python3-protobuf python3-grpc-tools grpc-proto nghttp2-client postgresql)
 
 log() { echo "setup: $*"; }
 
@@ -88,5 +90,9 @@ log "npm ci --no-audit --no-fund (in ${NODE_DIR#"$ROOT"/})"
   || { log "python3-grpcio / python3-grpc-tools not importable by /usr/bin/python3" >&2; exit 1; }
 "$NODE_DIR/node_modules/.bin/buf" --version >/dev/null \
   || { log "buf not runnable at $NODE_DIR/node_modules/.bin/buf" >&2; exit 1; }
+initdb=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -n 1)
+[[ -n "$initdb" ]] || { log "postgresql installed but no /usr/lib/postgresql/*/bin/initdb" >&2; exit 1; }
+id postgres >/dev/null 2>&1 || { log "no 'postgres' OS user (created by Debian's postgresql-common)" >&2; exit 1; }
+log "PostgreSQL $("$initdb" --version | awk '{print $3}') for the store tests"
 log "grpcio $(/usr/bin/python3 -c 'import grpc; print(grpc.__version__)'), buf $("$NODE_DIR/node_modules/.bin/buf" --version)"
 log "done"

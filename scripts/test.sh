@@ -15,7 +15,7 @@ dotnet build JourneyGrpc.sln -c Release -warnaserror -nologo -v quiet
 echo "test: buf lint"
 tests/Conformance/clients/node/node_modules/.bin/buf lint
 
-rm -rf .artifacts/conformance
+rm -rf .artifacts/conformance .artifacts/store
 LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
 echo "test: dotnet test"
@@ -25,6 +25,12 @@ dotnet test JourneyGrpc.sln -c Release --no-build -nologo 2>&1 | tee "$LOG" || s
 for file in .artifacts/conformance/*.txt; do
   [[ -f "$file" ]] || continue
   echo "--- conformance: $(basename "$file" .txt) ---"
+  cat "$file"
+done
+
+for file in .artifacts/store/*.txt; do
+  [[ -f "$file" ]] || continue
+  echo "--- store: $(basename "$file" .txt) ---"
   cat "$file"
 done
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using JourneyGrpc.Store;
+using Microsoft.Extensions.Options;
 
 namespace JourneyGrpc.Server.Hosting;
 
@@ -31,9 +33,42 @@ internal static class ServerCommand
                 configurationArgs.Add($"--{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)}={url}");
             }
 
-            await run([.. configurationArgs]).ConfigureAwait(false);
-            return 0;
+            try
+            {
+                await run([.. configurationArgs]).ConfigureAwait(false);
+                return 0;
+            }
+            catch (Exception ex) when (ex is StoreException or OptionsValidationException)
+            {
+                // An unusable store or a bad configuration is an operator's problem, not a crash: one line, exit 1.
+                parseResult.InvocationConfiguration.Error.WriteLine("journeygrpc: " + ex.Message);
+                return 1;
+            }
         });
+        root.Subcommands.Add(CreateBackup());
         return root;
+    }
+
+    private static Command CreateBackup()
+    {
+        var to = new Option<string>("--to")
+        {
+            Description = "The backup file to create; it must not exist.",
+            Required = true,
+        };
+        var backup = new Command(
+            "backup",
+            "Copies the SQLite store (Store:SqlitePath) to a new file with SQLite's online backup, checks the copy, and exits. "
+            + "The server may keep running. --Store:SqlitePath=FILE picks another store.")
+        {
+            to,
+        };
+        backup.TreatUnmatchedTokensAsErrors = false;
+        backup.SetAction(parseResult => ServerBackup.Run(
+            [.. parseResult.UnmatchedTokens],
+            parseResult.GetValue(to)!,
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error));
+        return backup;
     }
 }

@@ -1,4 +1,5 @@
 using JourneyGrpc.Rpc;
+using JourneyGrpc.Store;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace JourneyGrpc.Server.Hosting;
@@ -11,6 +12,9 @@ internal static class ServerHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
         builder.Services.AddRpc();
+
+        // Opened and migrated at start-up, before the server listens; a bad Store section stops start-up.
+        builder.Services.AddJourneyStore(builder.Configuration);
         var grpc = ResolveGrpcEndpoint(builder.Configuration);
 
         // Cleartext HTTP/2 (h2c) only works on an HTTP/2-only endpoint: there is no ALPN without TLS.
