@@ -4,6 +4,7 @@
 #   scripts/bench.sh stream    one EchoStream call through the src/Rpc client: messages/s (bench/load-client.sh stream)
 #   scripts/bench.sh client    unary Echo through the src/Rpc client: req/s, p50/p99 (bench/load-client.sh unary)
 #   scripts/bench.sh store     durable writes/s through the store: group commit vs one transaction per write, SQLite and PostgreSQL (bench/store-writes.sh)
+#   scripts/bench.sh micro     BenchmarkDotNet: the unary handler vs a bare echo delegate, in memory (bench/Microbenchmarks)
 #   scripts/bench.sh all       unary, stream and client, one after the other
 # Loopback only; every server started is stopped on exit. Output: .artifacts/bench/.
 set -euo pipefail
@@ -14,9 +15,12 @@ case ${1:-unary} in
     stream) exec "$bench/load-client.sh" stream ;;
     client) exec "$bench/load-client.sh" unary ;;
     store) exec "$bench/store-writes.sh" ;;
+    micro)
+        dotnet build -c Release "$bench/Microbenchmarks" -nologo -v quiet
+        exec dotnet "$bench/Microbenchmarks/bin/Release/net10.0/JourneyGrpc.Rpc.Benchmarks.dll" --filter '*' --inProcess ;;
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,9p' "$0" ;;
-    *) echo "usage: $0 [unary|stream|client|store|all]" >&2; exit 2 ;;
+    -h | --help) sed -n '2,10p' "$0" ;;
+    *) echo "usage: $0 [unary|stream|client|store|micro|all]" >&2; exit 2 ;;
 esac
