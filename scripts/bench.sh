@@ -4,7 +4,9 @@
 #   scripts/bench.sh stream    one EchoStream call through the src/Rpc client: messages/s (bench/load-client.sh stream)
 #   scripts/bench.sh client    unary Echo through the src/Rpc client: req/s, p50/p99 (bench/load-client.sh unary)
 #   scripts/bench.sh store     durable writes/s through the store: group commit vs one transaction per write, SQLite and PostgreSQL (bench/store-writes.sh)
+#   scripts/bench.sh gateway   unary Echo through the in-process REST gateway vs direct gRPC: req/s, p99, ratio (bench/gateway.sh)
 #   scripts/bench.sh micro     BenchmarkDotNet: the unary handler vs a bare echo delegate, in memory (bench/Microbenchmarks)
+#   scripts/bench.sh journey   journey search at 10k and 100k engagements: p50/p99 per size (bench/JourneyScale/run.sh)
 #   scripts/bench.sh all       unary, stream and client, one after the other
 # Loopback only; every server started is stopped on exit. Output: .artifacts/bench/.
 set -euo pipefail
@@ -15,12 +17,14 @@ case ${1:-unary} in
     stream) exec "$bench/load-client.sh" stream ;;
     client) exec "$bench/load-client.sh" unary ;;
     store) exec "$bench/store-writes.sh" ;;
+    journey) shift; exec "$bench/JourneyScale/run.sh" "$@" ;;
+    gateway) exec "$bench/gateway.sh" ;;
     micro)
         dotnet build -c Release "$bench/Microbenchmarks" -nologo -v quiet
         exec dotnet "$bench/Microbenchmarks/bin/Release/net10.0/JourneyGrpc.Rpc.Benchmarks.dll" --filter '*' --inProcess ;;
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,10p' "$0" ;;
-    *) echo "usage: $0 [unary|stream|client|store|micro|all]" >&2; exit 2 ;;
+    -h | --help) sed -n '2,11p' "$0" ;;
+    *) echo "usage: $0 [unary|stream|client|store|gateway|micro|journey|all]" >&2; exit 2 ;;
 esac

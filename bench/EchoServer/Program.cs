@@ -1,4 +1,6 @@
+using System.Net;
 using JourneyGrpc.Bench.EchoServer;
+using JourneyGrpc.Gateway;
 using JourneyGrpc.Rpc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -17,6 +19,33 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 builder.Services.AddRpc();
 
+// --rest-url http://127.0.0.1:PORT (bench/gateway.sh): also the in-process REST gateway, HTTP/1.1 on
+// its own port, as src/Server hosts it; gRPC then listens on the --urls port through an explicit endpoint.
+var restUrl = builder.Configuration["rest-url"];
+if (restUrl is not null)
+{
+    var grpcPort = new Uri(builder.Configuration["urls"] ?? "http://127.0.0.1:50151").Port;
+    builder.WebHost.ConfigureKestrel(kestrel =>
+    {
+        kestrel.Listen(IPAddress.Loopback, grpcPort, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http2;
+            listen.ExcludeRestGateway();
+        });
+        kestrel.Listen(IPAddress.Loopback, new Uri(restUrl).Port, listen =>
+        {
+            listen.Protocols = HttpProtocols.Http1;
+            listen.UseRestGatewayOnly();
+        });
+    });
+    builder.Services.AddRestGateway();
+}
+
 var app = builder.Build();
 app.MapRpcService<EchoServiceImpl>();
+if (restUrl is not null)
+{
+    app.MapRestGateway();
+}
+
 app.Run();

@@ -8,4 +8,7 @@ internal enum LoadMode
 
     /// <summary>One server-streaming <c>EchoStream</c> call: messages/s.</summary>
     Stream,
+
+    /// <summary>Unary <c>Echo</c> through the REST gateway (JSON over HTTP/1.1): requests/s and latency percentiles.</summary>
+    Rest,
 }

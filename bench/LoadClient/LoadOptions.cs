@@ -7,9 +7,9 @@ namespace JourneyGrpc.Bench.LoadClient;
 internal sealed class LoadOptions
 {
     public const string Usage = """
-        usage: JourneyGrpc.Bench.LoadClient unary|stream --address http://127.0.0.1:PORT [options]
+        usage: JourneyGrpc.Bench.LoadClient unary|rest|stream --address http://127.0.0.1:PORT [options]
           --payload BYTES        payload size (default 2)
-          unary:  --concurrency N (default 40)  --connections N (default 1)
+          unary, rest:  --concurrency N (default 40)  --connections N (default 1)
                   --duration SECONDS (default 10)  --warmup SECONDS (default 3)
           stream: --count N (default 1000000)  --warmup-count N (default 100000)
         """;
@@ -37,7 +37,7 @@ internal sealed class LoadOptions
         options = null;
         if (args.Length == 0 || !Enum.TryParse<LoadMode>(args[0], ignoreCase: true, out var mode))
         {
-            error = "first argument must be 'unary' or 'stream'";
+            error = "first argument must be 'unary', 'rest' or 'stream'";
             return false;
         }
 

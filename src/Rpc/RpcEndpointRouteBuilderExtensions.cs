@@ -1,4 +1,5 @@
 using System.Reflection;
+using JourneyGrpc.Rpc.InProcess;
 using JourneyGrpc.Rpc.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -38,6 +39,9 @@ public static class RpcEndpointRouteBuilderExtensions
         {
             throw new InvalidOperationException($"Binding gRPC service {typeof(TService).Name} failed: {ex.InnerException.Message}", ex.InnerException);
         }
+
+        // The same instance and handlers, callable in-process (e.g. by the REST gateway).
+        services.GetService<InProcessRpcServices>()?.Bind(bindMethod, instance, settings);
 
         RpcServerLog.ServiceMapped(settings.Logger, typeof(TService).Name, binder.Endpoints.Count);
         MapUnimplemented(endpoints, registry, settings);

@@ -1,4 +1,5 @@
 using JourneyGrpc.Rpc.Health;
+using JourneyGrpc.Rpc.InProcess;
 using JourneyGrpc.Rpc.Internal;
 using JourneyGrpc.Rpc.Reflection;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class RpcServiceCollectionExtensions
         services.TryAddSingleton<ServiceMethodsRegistry>();
         services.TryAddSingleton<RpcHealthRegistry>();
         services.TryAddSingleton<DescriptorIndexProvider>();
+        services.TryAddSingleton(static _ => new InProcessRpcServices());
         return services;
     }
 }

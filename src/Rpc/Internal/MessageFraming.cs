@@ -30,10 +30,14 @@ internal static class MessageFraming
         {
             var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
+            var examined = result.Buffer.End;
             try
             {
                 if (TryReadMessage(ref buffer, settings.MaxReceiveMessageSize, out var compressed, out var payload))
                 {
+                    // Examined only up to this message: the next read must return messages that already
+                    // arrived behind it instead of waiting for more bytes (a burst would stall until then).
+                    examined = buffer.Start;
                     return Deserialize(payload, compressed, settings, deserializer);
                 }
 
@@ -54,8 +58,9 @@ internal static class MessageFraming
             }
             finally
             {
-                // examined = End: the next ReadAsync waits for more data instead of spinning on a partial message.
-                reader.AdvanceTo(buffer.Start, result.Buffer.End);
+                // Without a whole message, examined = End: the next ReadAsync waits for more data instead of
+                // spinning on a partial message.
+                reader.AdvanceTo(buffer.Start, examined);
             }
         }
     }

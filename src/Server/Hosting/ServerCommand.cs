@@ -17,12 +17,18 @@ internal static class ServerCommand
             Description = "Where gRPC listens (h2c for http://). Configuration key Server:GrpcUrl; default http://127.0.0.1:50051. "
                 + "Only loopback addresses are accepted until bearer-token auth is configured.",
         };
+        var restUrl = new Option<string?>("--rest-url")
+        {
+            Description = "Where the REST gateway listens (HTTP/1.1; the contracts' google.api.http routes, GET /openapi.json). "
+                + "Configuration key Server:RestUrl; default http://127.0.0.1:8080; empty turns REST off. Loopback only, as --grpc-url.",
+        };
         var root = new RootCommand(
             "JourneyGrpc server: customer-journey gRPC services with health checking and server reflection.\n"
             + "Configuration comes from appsettings.json, environment variables (e.g. Server__GrpcUrl) and\n"
             + "--Section:Key=value arguments (e.g. --Rpc:MaxReceiveMessageSize=8388608).")
         {
             grpcUrl,
+            restUrl,
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(async (parseResult, _) =>
@@ -31,6 +37,11 @@ internal static class ServerCommand
             if (parseResult.GetValue(grpcUrl) is { } url)
             {
                 configurationArgs.Add($"--{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)}={url}");
+            }
+
+            if (parseResult.GetValue(restUrl) is { } rest)
+            {
+                configurationArgs.Add($"--{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.RestUrl)}={rest}");
             }
 
             try

@@ -7,4 +7,7 @@ internal sealed class ServerEndpointOptions
 
     /// <summary>The gRPC endpoint. Defaults to http://127.0.0.1:50051 (h2c, loopback).</summary>
     public string GrpcUrl { get; set; } = "http://127.0.0.1:50051";
+
+    /// <summary>The REST gateway endpoint (HTTP/1.1, in-process transcoding). Defaults to http://127.0.0.1:8080; empty turns REST off.</summary>
+    public string RestUrl { get; set; } = "http://127.0.0.1:8080";
 }

@@ -1,4 +1,6 @@
+using JourneyGrpc.Gateway;
 using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Journey;
 using JourneyGrpc.Store;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -15,14 +17,41 @@ internal static class ServerHost
 
         // Opened and migrated at start-up, before the server listens; a bad Store section stops start-up.
         builder.Services.AddJourneyStore(builder.Configuration);
+        builder.Services.AddJourneyService(builder.Configuration);
+        builder.Services.AddRestGateway();
         var grpc = ResolveGrpcEndpoint(builder.Configuration);
+        var rest = ResolveRestEndpoint(builder.Configuration, grpc);
 
         // Cleartext HTTP/2 (h2c) only works on an HTTP/2-only endpoint: there is no ALPN without TLS.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(grpc.Address, grpc.Port, listen => listen.Protocols = HttpProtocols.Http2));
+        // REST clients need HTTP/1.1, so REST has its own port; each port serves only its own endpoints.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(grpc.Address, grpc.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                listen.ExcludeRestGateway();
+            });
+            if (rest is not null)
+            {
+                kestrel.Listen(rest.Address, rest.Port, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                    listen.UseRestGatewayOnly();
+                });
+            }
+        });
 
         var app = builder.Build();
+        app.MapJourneyService();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
+
+        // Last: the gateway exposes, in-process, the google.api.http routes of every service mapped above.
+        if (rest is not null)
+        {
+            app.MapRestGateway();
+        }
+
         return app;
     }
 
@@ -30,17 +59,42 @@ internal static class ServerHost
     {
         const string Key = $"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)}";
         var options = configuration.GetSection(ServerEndpointOptions.SectionName).Get<ServerEndpointOptions>() ?? new ServerEndpointOptions();
-        var grpc = ListenEndpoint.Parse(Key, options.GrpcUrl);
-        if (!grpc.IsLoopback)
+        return ResolveEndpoint(Key, options.GrpcUrl);
+    }
+
+    /// <summary>The REST gateway's endpoint; null when Server:RestUrl is empty (REST off).</summary>
+    private static ListenEndpoint? ResolveRestEndpoint(IConfiguration configuration, ListenEndpoint grpc)
+    {
+        const string Key = $"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.RestUrl)}";
+        var options = configuration.GetSection(ServerEndpointOptions.SectionName).Get<ServerEndpointOptions>() ?? new ServerEndpointOptions();
+        if (string.IsNullOrEmpty(options.RestUrl))
         {
-            throw new InvalidOperationException($"{Key} '{options.GrpcUrl}' is not a loopback address; binding elsewhere requires bearer-token auth, which is not configured.");
+            return null;
         }
 
-        if (grpc.UseTls)
+        var rest = ResolveEndpoint(Key, options.RestUrl);
+        if (rest.Port != 0 && rest.Port == grpc.Port)
         {
-            throw new InvalidOperationException($"{Key} '{options.GrpcUrl}': TLS needs a certificate, which is not configured; use http:// on loopback.");
+            throw new InvalidOperationException($"{Key} '{options.RestUrl}' uses the gRPC port; REST (HTTP/1.1) and cleartext gRPC (HTTP/2 only) need separate ports.");
         }
 
-        return grpc;
+        return rest;
+    }
+
+    /// <summary>Parses a listen URL; loopback and cleartext only until bearer-token auth and certificates exist.</summary>
+    private static ListenEndpoint ResolveEndpoint(string key, string url)
+    {
+        var endpoint = ListenEndpoint.Parse(key, url);
+        if (!endpoint.IsLoopback)
+        {
+            throw new InvalidOperationException($"{key} '{url}' is not a loopback address; binding elsewhere requires bearer-token auth, which is not configured.");
+        }
+
+        if (endpoint.UseTls)
+        {
+            throw new InvalidOperationException($"{key} '{url}': TLS needs a certificate, which is not configured; use http:// on loopback.");
+        }
+
+        return endpoint;
     }
 }

@@ -46,6 +46,26 @@ public sealed class MessageFramingTests
         Assert.Equal(["a", string.Empty, new string('x', 300)], messages);
     }
 
+    [Fact]
+    public async Task ReadMessageAsync_SeveralMessagesInOneWriteAndNoMore_EachReturnedWithoutWaiting()
+    {
+        // Arrange: a burst of three messages in one write; the stream then stays open and silent.
+        var pipe = new Pipe();
+        await pipe.Writer.WriteAsync(new[] { "a", "b", "c" }.SelectMany(s => RawGrpc.Frame(new StringValue { Value = s })).ToArray());
+
+        // Act: every message is already there, so no read may wait for more bytes.
+        var messages = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var message = await MessageFraming.ReadMessageAsync(pipe.Reader, Settings, StringValue.Parser.ParseFrom, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            messages.Add(message!.Value);
+        }
+
+        // Assert
+        Assert.Equal(["a", "b", "c"], messages);
+        await pipe.Writer.CompleteAsync();
+    }
+
     [Theory]
     [InlineData(new byte[] { 2, 0, 0, 0, 0 }, StatusCode.Internal, "Message has an invalid compressed flag.")]
     [InlineData(new byte[] { 0, 0, 0, 0, 5, 1 }, StatusCode.Internal, "Incomplete message.")]

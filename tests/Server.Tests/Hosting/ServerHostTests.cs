@@ -16,7 +16,7 @@ public sealed class ServerHostTests
     public async Task Start_LoopbackPortZero_ServesHealth()
     {
         using var directory = new TempDirectory();
-        await using var app = ServerHost.Build(["--Server:GrpcUrl=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Store:SqlitePath={directory.File("store.db")}"]);
+        await using var app = ServerHost.Build(["--Server:GrpcUrl=http://127.0.0.1:0", "--Server:RestUrl=", "--Logging:LogLevel:Default=Warning", $"--Store:SqlitePath={directory.File("store.db")}"]);
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(20));
         var address = new Uri(app.Urls.Single());
         using var client = new HttpClient { BaseAddress = address };

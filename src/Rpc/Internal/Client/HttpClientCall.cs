@@ -112,10 +112,13 @@ internal sealed class HttpClientCall<TRequest, TResponse>
                 message = await MessageFraming.ReadMessageAsync(reader, _readSettings, _method.ResponseMarshaller.Deserializer, _cts.Token).ConfigureAwait(false);
                 var extra = message is not null
                     && await MessageFraming.ReadMessageAsync(reader, _readSettings, _method.ResponseMarshaller.Deserializer, _cts.Token).ConfigureAwait(false) is not null;
-                var status = ClientResponseStatus.FromTrailers(response.TrailingHeaders);
-                if (status.StatusCode == StatusCode.OK && (message is null || extra))
+
+                // A second message is a cardinality violation whatever the trailers say, and the trailers
+                // only exist once the body has ended, which a misbehaving server need not do soon.
+                var status = extra ? ClientStatuses.ExtraResponseMessage : ClientResponseStatus.FromTrailers(response.TrailingHeaders);
+                if (status.StatusCode == StatusCode.OK && message is null)
                 {
-                    status = message is null ? ClientStatuses.NoResponseMessage : ClientStatuses.ExtraResponseMessage;
+                    status = ClientStatuses.NoResponseMessage;
                 }
 
                 EndWithServerStatus(status, response.TrailingHeaders, headersEndCall: false);

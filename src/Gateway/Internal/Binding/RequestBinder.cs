@@ -1,0 +1,93 @@
+using System.Text;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using JourneyGrpc.Gateway.Internal.Routing;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
+
+namespace JourneyGrpc.Gateway.Internal.Binding;
+
+/// <summary>
+/// Builds one route's request message in the order http.proto and ASP.NET Core use: the body
+/// (the whole message or one field), then the path variables, then query parameters for the
+/// fields neither covers. Everything it needs is resolved when the route is built.
+/// </summary>
+internal sealed class RequestBinder(
+    MessageDescriptor request,
+    BodyKind bodyKind,
+    FieldDescriptor? bodyField,
+    IReadOnlyList<KeyValuePair<string, FieldPath>> pathFields,
+    QueryBinder queryBinder,
+    string? formField,
+    ProtoJsonReader jsonReader,
+    ScalarParser scalarParser)
+{
+    internal MessageDescriptor Request { get; } = request;
+
+    internal BodyKind BodyKind { get; } = bodyKind;
+
+    internal FieldDescriptor? BodyField { get; } = bodyField;
+
+    internal IReadOnlyList<KeyValuePair<string, FieldPath>> PathFields { get; } = pathFields;
+
+    internal string? FormField { get; } = formField;
+
+    internal async ValueTask<IMessage> BindAsync(HttpContext context, PathMatch match, int maxBodySize)
+    {
+        var message = MessageFactory.Create(Request);
+        IEnumerable<KeyValuePair<string, StringValues>> query = context.Request.Query;
+        if (BodyKind != BodyKind.None)
+        {
+            var httpRequest = context.Request;
+            var isJson = RequestBody.IsJson(httpRequest.ContentType, FormField is not null);
+            var body = await RequestBody.ReadAsync(httpRequest.BodyReader, httpRequest.ContentLength, maxBodySize, context.RequestAborted).ConfigureAwait(false);
+            if (!isJson)
+            {
+                var form = new FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+                if (!form.Remove(FormField!, out var json))
+                {
+                    throw new BindingException(FormField!, "the form field carrying the JSON body is missing.");
+                }
+
+                body = Encoding.UTF8.GetBytes(json.ToString());
+                query = query.Concat(form);
+            }
+
+            if (BodyKind == BodyKind.Whole)
+            {
+                jsonReader.MergeMessage(message, body);
+            }
+            else
+            {
+                jsonReader.MergeField(message, BodyField!, body);
+            }
+        }
+
+        foreach (var (variable, value) in match.Values)
+        {
+            var path = FindPathField(variable);
+            path.Leaf.Accessor.SetValue(path.GetOrCreateParent(message), scalarParser.Parse(path.Leaf, value, variable));
+        }
+
+        if (BodyKind != BodyKind.Whole)
+        {
+            queryBinder.Bind(message, query);
+        }
+
+        return message;
+    }
+
+    private FieldPath FindPathField(string variable)
+    {
+        foreach (var (name, path) in PathFields)
+        {
+            if (name == variable)
+            {
+                return path;
+            }
+        }
+
+        throw new InvalidOperationException($"Path variable '{variable}' has no field.");
+    }
+}

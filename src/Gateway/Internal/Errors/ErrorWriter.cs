@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using JourneyGrpc.Api.V1;
+using JourneyGrpc.Gateway.Internal.Json;
+using JourneyGrpc.Gateway.Internal.Routing;
+using JourneyGrpc.Rpc;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace JourneyGrpc.Gateway.Internal.Errors;
+
+/// <summary>
+/// Renders a <see cref="GatewayError"/> in the route's error format: google.rpc.Status JSON
+/// (<c>{"code","message","details"}</c>, as ASP.NET Core and grpc-gateway) or RFC 7807
+/// <c>application/problem+json</c> (<c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c>,
+/// <c>violations</c>) in the shape the Avaya AXP API documents.
+/// </summary>
+internal sealed class ErrorWriter(ProtoJsonWriter statusWriter)
+{
+    internal const string StatusContentType = "application/json; charset=utf-8";
+    internal const string ProblemContentType = "application/problem+json; charset=utf-8";
+
+    internal static string ContentType(MethodRestOptions options) =>
+        options.ErrorFormat == ErrorFormat.ProblemJson ? ProblemContentType : StatusContentType;
+
+    internal static int HttpStatus(GatewayError error, MethodRestOptions options) => error.HttpStatus ?? options.HttpStatusFor(error.Code);
+
+    /// <summary>Writes the whole error response: status, headers and body.</summary>
+    internal async Task WriteAsync(HttpContext context, GatewayError error, MethodRestOptions options)
+    {
+        var response = context.Response;
+        var status = HttpStatus(error, options);
+        response.StatusCode = status;
+        if (error.Allow is { Count: > 0 } allow)
+        {
+            response.Headers.Allow = string.Join(", ", allow);
+        }
+
+        if (error.Code == StatusCode.Unauthenticated)
+        {
+            response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        var body = Encoding.UTF8.GetBytes(Render(error, status, options));
+        response.ContentType = ContentType(options);
+        response.ContentLength = body.Length;
+        response.Headers[HeaderNames.CacheControl] = "no-store";
+        await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The error's JSON body (also the payload of a stream's final error object).</summary>
+    internal string Render(GatewayError error, int httpStatus, MethodRestOptions options) =>
+        options.ErrorFormat == ErrorFormat.ProblemJson ? RenderProblem(error, httpStatus, options) : RenderStatus(error);
+
+    private string RenderStatus(GatewayError error)
+    {
+        var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        statusWriter.WriteMessage(writer, error.Status);
+        return writer.ToString();
+    }
+
+    private static string RenderProblem(GatewayError error, int httpStatus, MethodRestOptions options)
+    {
+        var (slug, title) = ProblemCatalog.For(httpStatus);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", options.ProblemTypeBase.Length == 0 ? "about:blank" : options.ProblemTypeBase + "#" + slug);
+            writer.WriteString("title", title);
+            writer.WriteNumber("status", httpStatus);
+            writer.WriteString("detail", error.Status.Message);
+            var violations = error.FieldViolations().ToList();
+            if (violations.Count > 0)
+            {
+                writer.WriteStartArray("violations");
+                foreach (var (field, message) in violations)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("field", field);
+                    writer.WriteString("message", message);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+}

@@ -1,0 +1,73 @@
+using Google.Protobuf.WellKnownTypes;
+using JourneyGrpc.Gateway.Internal.Binding;
+using JourneyGrpc.Rpc;
+using RpcStatus = Google.Rpc.Status;
+
+namespace JourneyGrpc.Gateway.Internal.Errors;
+
+/// <summary>
+/// A failed REST request before it is rendered: the google.rpc.Status (code, message, typed
+/// details) and, for errors the gateway raises itself (404, 405, 413, 415), the HTTP status.
+/// </summary>
+internal sealed class GatewayError
+{
+    private GatewayError(RpcStatus status, int? httpStatus)
+    {
+        Status = status;
+        HttpStatus = httpStatus;
+    }
+
+    internal RpcStatus Status { get; }
+
+    /// <summary>Set when the HTTP status is not the status table's.</summary>
+    internal int? HttpStatus { get; }
+
+    internal IReadOnlyList<string>? Allow { get; init; }
+
+    internal StatusCode Code => (StatusCode)Status.Code;
+
+    /// <summary>A failed call: its status, with the details of its <c>grpc-status-details-bin</c> when present.</summary>
+    internal static GatewayError FromRpc(RpcException exception)
+    {
+        var rich = exception.GetRpcStatus();
+        if (rich is null || rich.Code != (int)exception.StatusCode)
+        {
+            rich = new RpcStatus { Code = (int)exception.StatusCode, Message = exception.Status.Detail };
+        }
+
+        return new GatewayError(rich, null);
+    }
+
+    internal static GatewayError FromBinding(BindingException exception)
+    {
+        var badRequest = new Google.Rpc.BadRequest
+        {
+            FieldViolations = { new Google.Rpc.BadRequest.Types.FieldViolation { Field = exception.Field, Description = exception.Description } },
+        };
+        return new GatewayError(new RpcStatus { Code = (int)StatusCode.InvalidArgument, Message = exception.Message, Details = { Any.Pack(badRequest) } }, null);
+    }
+
+    /// <summary>HTTP 405 with the methods the path allows; UNIMPLEMENTED in the body, as grpc-gateway's routing errors.</summary>
+    internal static GatewayError MethodNotAllowed(string message, IReadOnlyList<string> allow) =>
+        new(new RpcStatus { Code = (int)StatusCode.Unimplemented, Message = message }, 405) { Allow = allow };
+
+    internal static GatewayError Create(StatusCode code, string message, int? httpStatus = null) =>
+        new(new RpcStatus { Code = (int)code, Message = message }, httpStatus);
+
+    internal IEnumerable<(string Field, string Message)> FieldViolations()
+    {
+        foreach (var detail in Status.Details)
+        {
+            if (detail.Is(Google.Rpc.BadRequest.Descriptor))
+            {
+                foreach (var violation in detail.Unpack<Google.Rpc.BadRequest>().FieldViolations)
+                {
+                    yield return (violation.Field, violation.Description);
+                }
+            }
+        }
+    }
+
+    public override string ToString() => Status.ToString();
+
+}

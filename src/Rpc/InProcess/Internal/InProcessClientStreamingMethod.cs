@@ -1,0 +1,48 @@
+using JourneyGrpc.Rpc.Internal;
+
+namespace JourneyGrpc.Rpc.InProcess.Internal;
+
+/// <summary>A client-streaming handler called in-process.</summary>
+internal sealed class InProcessClientStreamingMethod<TRequest, TResponse>(Method<TRequest, TResponse> method, ServerCallSettings settings, ClientStreamingServerMethod<TRequest, TResponse> handler)
+    : InProcessMethod(method, settings)
+    where TRequest : class
+    where TResponse : class
+{
+    internal override AsyncClientStreamingCall<TCallerRequest, TCallerResponse> StartClientStreaming<TCallerRequest, TCallerResponse>(Method<TCallerRequest, TCallerResponse> caller, CallOptions options)
+    {
+        var response = new TaskCompletionSource<TCallerResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        InProcessRequestStream<TCallerRequest, TRequest>? requests = null;
+        var call = new InProcessCall(method, options, Settings, streaming: true, (status, trailers) =>
+        {
+            requests?.Complete();
+            if (status.StatusCode != StatusCode.OK)
+            {
+                response.TrySetException(new RpcException(status, trailers));
+            }
+        });
+        requests = new InProcessRequestStream<TCallerRequest, TRequest>(call, caller.RequestMarshaller, method.RequestMarshaller);
+        if (call.IsEnded)
+        {
+            requests.Complete();
+        }
+        else
+        {
+            _ = call.RunAsync(async () =>
+            {
+                var handlerResponse = await handler(requests, call.Context).ConfigureAwait(false)
+                    ?? throw new RpcException(new Status(StatusCode.Internal, "No message returned from method."));
+                var callerResponse = InProcessMessages.Convert(handlerResponse, method.ResponseMarshaller, caller.ResponseMarshaller);
+                if (call.Context.Status.StatusCode == StatusCode.OK && call.EndWithContextStatus())
+                {
+                    response.TrySetResult(callerResponse);
+                }
+                else
+                {
+                    call.EndWithContextStatus();
+                }
+            });
+        }
+
+        return new AsyncClientStreamingCall<TCallerRequest, TCallerResponse>(requests, response.Task, call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+    }
+}

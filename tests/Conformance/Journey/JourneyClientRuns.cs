@@ -1,0 +1,39 @@
+using System.Globalization;
+using JourneyGrpc.Conformance.Tests.Infrastructure;
+
+namespace JourneyGrpc.Conformance.Tests.Journey;
+
+/// <summary>
+/// One run of each journey client against the shared server, started on first use; each test then
+/// asserts its own step's line. Full output goes to .artifacts/conformance/journey-*.txt.
+/// </summary>
+public sealed class JourneyClientRuns : IAsyncLifetime
+{
+    private static readonly TimeSpan ClientTimeout = TimeSpan.FromMinutes(5);
+    private readonly JourneyConformanceServer _server = new();
+    private readonly Dictionary<string, Lazy<Task<ProcessResult>>> _runs = [];
+
+    public Task InitializeAsync()
+    {
+        _runs["grpcio"] = new(() => RunAsync(
+            "journey-grpcio",
+            "/usr/bin/python3",
+            [Path.Combine(RepositoryPaths.Clients, "python", "journey_reflection_client.py"), "--server_port", _server.GrpcPort.ToString(CultureInfo.InvariantCulture)]));
+        _runs["curl"] = new(() => RunAsync(
+            "journey-curl",
+            "bash",
+            [Path.Combine(RepositoryPaths.Clients, "curl", "journey_examples.sh"), _server.RestAddress.ToString().TrimEnd('/')]));
+        return _server.InitializeAsync();
+    }
+
+    public Task DisposeAsync() => _server.DisposeAsync();
+
+    internal Task<ProcessResult> GetAsync(string client) => _runs[client].Value;
+
+    private static async Task<ProcessResult> RunAsync(string name, string fileName, string[] arguments)
+    {
+        var result = await ExternalProcess.RunAsync(fileName, arguments, RepositoryPaths.Clients, ClientTimeout);
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results, name + ".txt"), result.StandardOutput + result.StandardError);
+        return result;
+    }
+}
