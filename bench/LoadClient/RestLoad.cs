@@ -29,38 +29,12 @@ internal static class RestLoad
             return 1;
         }
 
-        var phase = new LoadPhase();
-        var workers = new Task<UnaryWorkerResult>[options.Concurrency];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = Task.Run(() => WorkerAsync(client, body, probe, phase, cancellationToken), cancellationToken);
-        }
-
-        await Task.Delay(options.Warmup, cancellationToken).ConfigureAwait(false);
-        var started = Stopwatch.GetTimestamp();
-        phase.StartMeasuring();
-        await Task.Delay(options.Duration, cancellationToken).ConfigureAwait(false);
-        phase.Stop();
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var results = await Task.WhenAll(workers).ConfigureAwait(false);
-
-        var latencies = results.SelectMany(result => result.Latencies).ToArray();
-        Array.Sort(latencies);
-        var errors = results.Sum(result => result.Errors);
-        var rps = latencies.Length / seconds;
-        var p50 = Milliseconds(Percentile(latencies, 0.50));
-        var p99 = Milliseconds(Percentile(latencies, 0.99));
-
-        Console.WriteLine(Invariant($"REST POST {EchoPath}, payload {options.PayloadSize} B, concurrency {options.Concurrency} (HTTP/1.1 connections), {seconds:F1} s measured after {options.Warmup.TotalSeconds:F0} s warm-up"));
-        Console.WriteLine(Invariant($"  {latencies.Length} calls, {rps:F0} req/s, p50 {p50:F3} ms, p99 {p99:F3} ms, {errors} errors"));
-        var firstError = results.Select(result => result.FirstError).FirstOrDefault(error => error is not null);
-        if (firstError is not null)
-        {
-            Console.WriteLine("  first error: " + firstError);
-        }
-
-        Console.WriteLine(Invariant($"RESULT mode=rest payload={options.PayloadSize} concurrency={options.Concurrency} connections={options.Concurrency} calls={latencies.Length} seconds={seconds:F3} rps={rps:F0} p50_ms={p50:F3} p99_ms={p99:F3} errors={errors}"));
-        return errors == 0 ? 0 : 1;
+        return await ClosedLoopRun.RunAsync(
+            options,
+            (_, phase) => WorkerAsync(client, body, probe, phase, cancellationToken),
+            Invariant($"REST POST {EchoPath}, payload {options.PayloadSize} B, concurrency {options.Concurrency} (HTTP/1.1 connections)"),
+            Invariant($"mode=rest payload={options.PayloadSize} concurrency={options.Concurrency} connections={options.Concurrency}"),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<UnaryWorkerResult> WorkerAsync(HttpClient client, byte[] body, string expected, LoadPhase phase, CancellationToken cancellationToken)
@@ -103,9 +77,4 @@ internal static class RestLoad
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         return response.StatusCode == HttpStatusCode.OK ? text : Invariant($"HTTP {(int)response.StatusCode}: {text}");
     }
-
-    private static long Percentile(long[] sorted, double quantile) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
-
-    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }

@@ -27,39 +27,12 @@ internal static class UnaryLoad
                 return 1;
             }
 
-            var phase = new LoadPhase();
-            var workers = new Task<UnaryWorkerResult>[options.Concurrency];
-            for (var i = 0; i < workers.Length; i++)
-            {
-                var client = clients[i % clients.Length];
-                workers[i] = Task.Run(() => WorkerAsync(client, request, phase, cancellationToken), cancellationToken);
-            }
-
-            await Task.Delay(options.Warmup, cancellationToken).ConfigureAwait(false);
-            var started = Stopwatch.GetTimestamp();
-            phase.StartMeasuring();
-            await Task.Delay(options.Duration, cancellationToken).ConfigureAwait(false);
-            phase.Stop();
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var results = await Task.WhenAll(workers).ConfigureAwait(false);
-
-            var latencies = results.SelectMany(result => result.Latencies).ToArray();
-            Array.Sort(latencies);
-            var errors = results.Sum(result => result.Errors);
-            var rps = latencies.Length / seconds;
-            var p50 = Milliseconds(Percentile(latencies, 0.50));
-            var p99 = Milliseconds(Percentile(latencies, 0.99));
-
-            Console.WriteLine(Invariant($"unary Echo, payload {options.PayloadSize} B, concurrency {options.Concurrency}, connections {options.Connections}, {seconds:F1} s measured after {options.Warmup.TotalSeconds:F0} s warm-up"));
-            Console.WriteLine(Invariant($"  {latencies.Length} calls, {rps:F0} req/s, p50 {p50:F3} ms, p99 {p99:F3} ms, {errors} errors"));
-            var firstError = results.Select(result => result.FirstError).FirstOrDefault(message => message is not null);
-            if (firstError is not null)
-            {
-                Console.WriteLine("  first error: " + firstError);
-            }
-
-            Console.WriteLine(Invariant($"RESULT mode=unary payload={options.PayloadSize} concurrency={options.Concurrency} connections={options.Connections} calls={latencies.Length} seconds={seconds:F3} rps={rps:F0} p50_ms={p50:F3} p99_ms={p99:F3} errors={errors}"));
-            return errors == 0 ? 0 : 1;
+            return await ClosedLoopRun.RunAsync(
+                options,
+                (i, phase) => WorkerAsync(clients[i % clients.Length], request, phase, cancellationToken),
+                Invariant($"unary Echo, payload {options.PayloadSize} B, concurrency {options.Concurrency}, connections {options.Connections}"),
+                Invariant($"mode=unary payload={options.PayloadSize} concurrency={options.Concurrency} connections={options.Connections}"),
+                cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -104,9 +77,4 @@ internal static class UnaryLoad
 
         return new UnaryWorkerResult(latencies, errors, firstError);
     }
-
-    private static long Percentile(long[] sorted, double quantile) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(quantile * sorted.Length) - 1)];
-
-    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }
