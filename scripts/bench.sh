@@ -7,6 +7,7 @@
 #   scripts/bench.sh gateway   unary Echo through the in-process REST gateway vs direct gRPC: req/s, p99, ratio (bench/gateway.sh)
 #   scripts/bench.sh micro     BenchmarkDotNet: the unary handler vs a bare echo delegate, in memory (bench/Microbenchmarks)
 #   scripts/bench.sh journey   journey search at 10k and 100k engagements: p50/p99 per size (bench/JourneyScale/run.sh)
+#   scripts/bench.sh campaign  campaign-status fan-out: 1000 watches x 1000 posts/s x 60 s, latency p50/p99, server memory (bench/CampaignWatch/run.sh)
 #   scripts/bench.sh all       unary, stream and client, one after the other
 # Loopback only; every server started is stopped on exit. Output: .artifacts/bench/.
 set -euo pipefail
@@ -19,12 +20,13 @@ case ${1:-unary} in
     store) exec "$bench/store-writes.sh" ;;
     journey) shift; exec "$bench/JourneyScale/run.sh" "$@" ;;
     gateway) exec "$bench/gateway.sh" ;;
+    campaign) exec "$bench/CampaignWatch/run.sh" ;;
     micro)
         dotnet build -c Release "$bench/Microbenchmarks" -nologo -v quiet
         exec dotnet "$bench/Microbenchmarks/bin/Release/net10.0/JourneyGrpc.Rpc.Benchmarks.dll" --filter '*' --inProcess ;;
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,11p' "$0" ;;
-    *) echo "usage: $0 [unary|stream|client|store|gateway|micro|journey|all]" >&2; exit 2 ;;
+    -h | --help) sed -n '2,12p' "$0" ;;
+    *) echo "usage: $0 [unary|stream|client|store|gateway|campaign|micro|journey|all]" >&2; exit 2 ;;
 esac

@@ -78,6 +78,7 @@ internal sealed class RestGatewayBuilder(IGatewayBackend backend, RestGatewayOpt
         var json = new ProtoJsonWriter(_json.Formatter, _json.Registry, routeOptions.Int64AsNumber, CollectFields(method.OutputType, o => o.Int64AsNumber));
         var gatewayMethod = new GatewayMethod(method, GatewayMethod.CreateRpc(method), invoker, routeOptions, json);
         JsonFieldLookup.Prepare(method.InputType);
+        JsonFieldLookup.Prepare(method.OutputType);
         AddRoute(gatewayMethod, rule);
         foreach (var additional in rule.AdditionalBindings)
         {

@@ -1,5 +1,6 @@
 using JourneyGrpc.Gateway;
 using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Campaign;
 using JourneyGrpc.Server.Journey;
 using JourneyGrpc.Store;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -18,6 +19,7 @@ internal static class ServerHost
         // Opened and migrated at start-up, before the server listens; a bad Store section stops start-up.
         builder.Services.AddJourneyStore(builder.Configuration);
         builder.Services.AddJourneyService(builder.Configuration);
+        builder.Services.AddCampaignStatus(builder.Configuration);
         builder.Services.AddRestGateway();
         var grpc = ResolveGrpcEndpoint(builder.Configuration);
         var rest = ResolveRestEndpoint(builder.Configuration, grpc);
@@ -43,6 +45,7 @@ internal static class ServerHost
 
         var app = builder.Build();
         app.MapJourneyService();
+        app.MapCampaignStatus();
         app.MapRpcHealthService();
         app.MapRpcReflectionService();
 

@@ -10,7 +10,7 @@ namespace JourneyGrpc.Conformance.Tests.Journey;
 public sealed class JourneyClientRuns : IAsyncLifetime
 {
     private static readonly TimeSpan ClientTimeout = TimeSpan.FromMinutes(5);
-    private readonly JourneyConformanceServer _server = new();
+    private readonly DomainConformanceServer _server = new();
     private readonly Dictionary<string, Lazy<Task<ProcessResult>>> _runs = [];
 
     public Task InitializeAsync()

@@ -64,5 +64,10 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         Assert.Equal("date-time", bindRequest.GetProperty("at").GetProperty("format").GetString());
         Assert.Equal("integer", schemas.GetProperty("journeygrpc.gatewaytest.v1.GetContextServiceResponse").GetProperty("properties").GetProperty("serviceId").GetProperty("type").GetString());
         Assert.Equal("COLOR_RED", schemas.GetProperty("journeygrpc.gatewaytest.v1.Color").GetProperty("enum")[1].GetString());
+
+        // A capture_unknown_keys field is not a property: the object takes any other key.
+        var inner = schemas.GetProperty("journeygrpc.gatewaytest.v1.Inner");
+        Assert.True(inner.GetProperty("additionalProperties").GetBoolean());
+        Assert.False(inner.GetProperty("properties").TryGetProperty("other", out _));
     }
 }

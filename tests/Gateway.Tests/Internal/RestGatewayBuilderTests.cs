@@ -58,8 +58,22 @@ public sealed class RestGatewayBuilderTests
         Assert.Equal("REST gateway: can't map test.v1.Broken.Call: form_field 'ixnProfile' needs a google.api.http body.", exception.Message);
     }
 
-    private static void Build(HttpRule rule, RestMethodOptions? restOptions)
+    [Fact]
+    public void Build_CaptureUnknownKeysOnNonStruct_Fails()
     {
+        var exception = Assert.Throws<InvalidOperationException>(() => Build(new HttpRule { Post = "/v1/x", Body = "*" }, null, new RestFieldOptions { CaptureUnknownKeys = true }));
+
+        Assert.Equal("REST gateway: can't map test.v1.Broken.Call: test.v1.CallRequest.id: capture_unknown_keys needs a singular google.protobuf.Struct field.", exception.Message);
+    }
+
+    private static void Build(HttpRule rule, RestMethodOptions? restOptions, RestFieldOptions? idOptions = null)
+    {
+        var idFieldOptions = new FieldOptions();
+        if (idOptions is not null)
+        {
+            idFieldOptions.SetExtension(HttpOptionsExtensions.RestField, idOptions);
+        }
+
         var methodOptions = new MethodOptions();
         methodOptions.SetExtension(AnnotationsExtensions.Http, rule);
         if (restOptions is not null)
@@ -80,7 +94,7 @@ public sealed class RestGatewayBuilderTests
                     Name = "CallRequest",
                     Field =
                     {
-                        new FieldDescriptorProto { Name = "id", Number = 1, Type = FieldDescriptorProto.Types.Type.String, JsonName = "id" },
+                        new FieldDescriptorProto { Name = "id", Number = 1, Type = FieldDescriptorProto.Types.Type.String, JsonName = "id", Options = idFieldOptions },
                         new FieldDescriptorProto { Name = "tags", Number = 2, Type = FieldDescriptorProto.Types.Type.String, Label = FieldDescriptorProto.Types.Label.Repeated, JsonName = "tags" },
                     },
                 },
@@ -95,7 +109,7 @@ public sealed class RestGatewayBuilderTests
                 },
             },
         };
-        var registry = new ExtensionRegistry { AnnotationsExtensions.Http, HttpOptionsExtensions.RestMethod };
+        var registry = new ExtensionRegistry { AnnotationsExtensions.Http, HttpOptionsExtensions.RestMethod, HttpOptionsExtensions.RestField };
         var files = FileDescriptor.BuildFromByteStrings(
             [
                 DescriptorReflection.Descriptor.SerializedData,

@@ -36,6 +36,7 @@ internal static class JsonFieldLookup
         }
 
         For(descriptor);
+        CapturedKeysLookup.For(descriptor);
         foreach (var field in descriptor.Fields.InDeclarationOrder())
         {
             if (field.FieldType == FieldType.Message)

@@ -4,12 +4,14 @@ using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Google.Protobuf.WellKnownTypes;
 
 namespace JourneyGrpc.Gateway.Internal.Binding;
 
 /// <summary>
 /// Reads a proto3 JSON body into a message, driven by its descriptor, so that every failure
-/// names the field (<c>thing.labels[1]</c>): unknown fields are rejected, both JSON and proto
+/// names the field (<c>thing.labels[1]</c>): unknown fields are rejected (or kept in the message's
+/// <c>capture_unknown_keys</c> Struct when it has one), both JSON and proto
 /// names are accepted, <c>null</c> means the default, and the well-known types with a special
 /// JSON form are handed to Google.Protobuf's <see cref="JsonParser"/>.
 /// See https://protobuf.dev/programming-guides/json/.
@@ -93,7 +95,13 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
             var fieldPath = path.Length == 0 ? name : path + "." + name;
             if (!fields.TryGetValue(name, out var field))
             {
-                throw new BindingException(fieldPath, "unknown field.");
+                if (CapturedKeysLookup.For(message.Descriptor) is not { } captured)
+                {
+                    throw new BindingException(fieldPath, "unknown field.");
+                }
+
+                CaptureKey(message, captured, name, ref reader, json, fieldPath);
+                continue;
             }
 
             try
@@ -110,6 +118,26 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
             {
                 throw Malformed(fieldPath, ex);
             }
+        }
+    }
+
+    // A key no field names, kept in the message's capture_unknown_keys Struct with its JSON value.
+    private void CaptureKey(IMessage message, FieldDescriptor captured, string name, ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string path)
+    {
+        try
+        {
+            reader.Read();
+            if (captured.Accessor.GetValue(message) is not Struct keys)
+            {
+                keys = new Struct();
+                captured.Accessor.SetValue(message, keys);
+            }
+
+            keys.Fields[name] = (Value)ReadWellKnown(Value.Descriptor, ref reader, json, path);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(path, ex);
         }
     }
 

@@ -11,9 +11,10 @@ namespace JourneyGrpc.Gateway.Internal.Json;
 /// Writes messages as compact proto3 JSON (https://protobuf.dev/programming-guides/json/):
 /// fields in field-number order under their JSON names, defaults omitted, explicit presence
 /// honoured, 64-bit integers as strings unless the method or field says <c>int64_as_number</c>
-/// (the legacy APIs send numbers). Timestamp, Duration and FieldMask strings come from
-/// Google.Protobuf's <see cref="JsonFormatter"/>; everything else is written here, without the
-/// formatter's spaces and HTML escapes, so a response is one line of the bytes legacy clients expect.
+/// (the legacy APIs send numbers), the entries of a <c>capture_unknown_keys</c> Struct as keys of
+/// the object itself. Timestamp, Duration and FieldMask strings come from Google.Protobuf's
+/// <see cref="JsonFormatter"/>; everything else is written here, without the formatter's spaces
+/// and HTML escapes, so a response is one line of the bytes legacy clients expect.
 /// </summary>
 internal sealed class ProtoJsonWriter(JsonFormatter formatter, TypeRegistry registry, bool allInt64AsNumbers, IReadOnlySet<FieldDescriptor> int64NumberFields)
 {
@@ -54,10 +55,11 @@ internal sealed class ProtoJsonWriter(JsonFormatter formatter, TypeRegistry regi
 
         writer.Write('{');
         var first = true;
+        var captured = CapturedKeysLookup.For(message.Descriptor);
         foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
         {
             var value = field.Accessor.GetValue(message);
-            if (field.HasPresence ? !field.Accessor.HasValue(message) : IsDefault(field, value))
+            if (field == captured || (field.HasPresence ? !field.Accessor.HasValue(message) : IsDefault(field, value)))
             {
                 continue;
             }
@@ -68,7 +70,31 @@ internal sealed class ProtoJsonWriter(JsonFormatter formatter, TypeRegistry regi
             WriteFieldValue(writer, field, value!);
         }
 
+        if (captured?.Accessor.GetValue(message) is Struct keys)
+        {
+            WriteCapturedKeys(writer, message.Descriptor, keys, first);
+        }
+
         writer.Write('}');
+    }
+
+    // The capture_unknown_keys entries, as keys of the object itself; one that names a field is skipped
+    // (it would repeat that key).
+    private void WriteCapturedKeys(TextWriter writer, MessageDescriptor descriptor, Struct keys, bool first)
+    {
+        var named = JsonFieldLookup.For(descriptor);
+        foreach (var (key, value) in keys.Fields)
+        {
+            if (named.ContainsKey(key))
+            {
+                continue;
+            }
+
+            first = WriteSeparator(writer, first);
+            JsonText.WriteString(writer, key);
+            writer.Write(':');
+            WriteJsonValue(writer, value);
+        }
     }
 
     private void WriteFieldValue(TextWriter writer, FieldDescriptor field, object value)

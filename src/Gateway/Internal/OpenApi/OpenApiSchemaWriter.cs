@@ -70,13 +70,25 @@ internal sealed class OpenApiSchemaWriter
             writer.WriteString("type", "object");
             writer.WritePropertyName("properties");
             writer.WriteStartObject();
+            var captured = CapturedKeysLookup.For(message);
             foreach (var field in message.Fields.InFieldNumberOrder())
             {
+                if (field == captured)
+                {
+                    continue;
+                }
+
                 writer.WritePropertyName(field.JsonName);
                 WriteField(writer, field, int64AsNumber(field));
             }
 
             writer.WriteEndObject();
+            if (captured is not null)
+            {
+                // Keys no field names are kept (capture_unknown_keys), whatever their JSON value.
+                writer.WriteBoolean("additionalProperties", true);
+            }
+
             writer.WriteEndObject();
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using JourneyGrpc.Gateway;
 using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Campaign;
 using JourneyGrpc.Server.Journey;
 using JourneyGrpc.Store;
 using Microsoft.AspNetCore.Builder;
@@ -12,17 +13,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace JourneyGrpc.Conformance.Tests.Journey;
+namespace JourneyGrpc.Conformance.Tests.Infrastructure;
 
 /// <summary>
-/// The journey service as a host serves it: gRPC (h2c) with reflection on one loopback port, and
-/// the in-process REST gateway (HTTP/1.1, src/Gateway) on another, over a SQLite store in a
-/// temporary folder. Third-party clients (grpcio, curl) reach it as separate processes.
+/// The domain services as the server hosts them (journey and campaign status): gRPC (h2c) with
+/// reflection on one loopback port, and the in-process REST gateway (HTTP/1.1, src/Gateway) on
+/// another, over a SQLite store in a temporary folder, with a 0.5 s campaign heartbeat so the
+/// clients' idle case is quick. Third-party clients (grpcio, grpc-js, curl) reach it as separate processes.
 /// </summary>
-public sealed class JourneyConformanceServer : IAsyncLifetime
+public sealed class DomainConformanceServer : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "journey-conformance-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "domain-conformance-" + Guid.NewGuid().ToString("N"));
     private WebApplication? _app;
 
     public int GrpcPort { get; private set; }
@@ -37,7 +39,8 @@ public sealed class JourneyConformanceServer : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Store:Provider"] = "sqlite",
-            ["Store:SqlitePath"] = Path.Combine(_directory, "journey.db"),
+            ["Store:SqlitePath"] = Path.Combine(_directory, "domain.db"),
+            ["CampaignStatus:HeartbeatInterval"] = "00:00:00.5",
         });
         builder.WebHost.UseKestrel(kestrel =>
         {
@@ -55,9 +58,11 @@ public sealed class JourneyConformanceServer : IAsyncLifetime
         builder.Services.AddRpc();
         builder.Services.AddJourneyStore(builder.Configuration);
         builder.Services.AddJourneyService(builder.Configuration);
+        builder.Services.AddCampaignStatus(builder.Configuration);
         builder.Services.AddRestGateway();
         _app = builder.Build();
         _app.MapJourneyService();
+        _app.MapCampaignStatus();
         _app.MapRpcReflectionService();
         _app.MapRestGateway();
         await _app.StartAsync().WaitAsync(Timeout);
@@ -71,7 +76,7 @@ public sealed class JourneyConformanceServer : IAsyncLifetime
         if (_app is not null)
         {
             await _app.StopAsync().WaitAsync(Timeout);
-            await _app.DisposeAsync();
+            await _app.DisposeAsync().AsTask().WaitAsync(Timeout);
         }
 
         try

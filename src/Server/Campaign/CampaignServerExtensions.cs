@@ -1,0 +1,36 @@
+using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Campaign.Internal;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace JourneyGrpc.Server.Campaign;
+
+/// <summary>
+/// Adds and maps <c>journeygrpc.campaign.v1.CampaignStatusService</c>: OCS campaign-group notifications
+/// in, a live server-streaming watch out. Needs <c>services.AddRpc()</c> and
+/// <c>services.AddJourneyStore(configuration)</c>.
+/// </summary>
+public static class CampaignServerExtensions
+{
+    /// <summary>Registers the service; options bind from section <c>CampaignStatus</c> and are validated at start-up.</summary>
+    public static IServiceCollection AddCampaignStatus(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CampaignStatusOptions>().Bind(configuration.GetSection(CampaignStatusOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CampaignStatusOptions>, CampaignStatusOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new CampaignStoreAccessor(provider));
+        services.TryAddSingleton<CampaignReportWriter>();
+        services.TryAddSingleton<CampaignEventHub>();
+        services.TryAddSingleton<CampaignStatusServiceImpl>();
+        return services;
+    }
+
+    /// <summary>Maps the service's gRPC methods.</summary>
+    public static IEndpointConventionBuilder MapCampaignStatus(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapRpcService<CampaignStatusServiceImpl>();
+    }
+}
