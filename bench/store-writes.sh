@@ -5,8 +5,9 @@
 #
 # Environment (defaults): WRITERS=64 DURATION=10 WARMUP=2 ROUNDS=3 PROVIDERS=sqlite,postgres
 #   STORE_DIR=$BENCH_OUT/store (SQLite files; put it on the disk you want to measure)
-#   QUIET_MAX / QUIET_WAIT / QUIET_BUDGET as in bench/unary-echo.sh
-# Bounded: ROUNDS x providers x 2 x (WARMUP + DURATION) = 3 x 2 x 2 x 12 s = 144 s, plus build and cluster start.
+#   QUIET_MAX / QUIET_WAIT / QUIET_BUDGET as in bench/unary-echo.sh; QUIET_RUN_WAIT=30: before each of the
+#   runs the benchmark itself waits up to this many seconds for the machine to be at most QUIET_MAX % busy.
+# Bounded: ROUNDS x providers x 2 x (WARMUP + DURATION + QUIET_RUN_WAIT) = 3 x 2 x 2 x 42 s = 504 s, plus build and cluster start.
 # Output: .artifacts/bench/store-writes-<time>.md
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -22,7 +23,8 @@ DLL=$BENCH_ROOT/bench/StoreWrites/bin/Release/net10.0/JourneyGrpc.Bench.StoreWri
 mkdir -p "$BENCH_OUT" "$STORE_DIR"
 build_dotnet store-writes bench/StoreWrites || { tail -n 20 "$BENCH_OUT/build-store-writes.log" >&2; die "bench/StoreWrites does not build"; }
 report=$BENCH_OUT/store-writes-$(date -u +%Y%m%dT%H%M%SZ).md
-args=(--writers "$WRITERS" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" --providers "$PROVIDERS" --folder "$STORE_DIR")
+args=(--writers "$WRITERS" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" --providers "$PROVIDERS" --folder "$STORE_DIR"
+    --quiet-max "$QUIET_MAX" --quiet-wait "${QUIET_RUN_WAIT:-30}")
 wait_quiet
 log "dotnet bench/StoreWrites/…/JourneyGrpc.Bench.StoreWrites.dll ${args[*]}"
 out=$(timeout 900 dotnet "$DLL" "${args[@]}")

@@ -5,7 +5,7 @@
 #   scripts/bench.sh client    unary Echo through the src/Rpc client: req/s, p50/p99 (bench/load-client.sh unary)
 #   scripts/bench.sh store     durable writes/s through the store: group commit vs one transaction per write, SQLite and PostgreSQL (bench/store-writes.sh)
 #   scripts/bench.sh gateway   unary Echo through the in-process REST gateway vs direct gRPC: req/s, p99, ratio (bench/gateway.sh)
-#   scripts/bench.sh micro     BenchmarkDotNet: the unary handler vs a bare echo delegate, in memory (bench/Microbenchmarks)
+#   scripts/bench.sh micro     BenchmarkDotNet, in memory: the unary handler vs a bare echo delegate, and the routed pipeline vs a raw endpoint (bench/Microbenchmarks)
 #   scripts/bench.sh journey   journey search at 10k and 100k engagements: p50/p99 per size (bench/JourneyScale/run.sh)
 #   scripts/bench.sh campaign  campaign-status fan-out: 1000 watches x 1000 posts/s x 60 s, latency p50/p99, server memory (bench/CampaignWatch/run.sh)
 #   scripts/bench.sh all       unary, stream and client, one after the other

@@ -16,12 +16,13 @@ internal static class LoadCommand
 
     internal static async Task<int> RunAsync(LoadSettings settings)
     {
+        WatchProbe.CheckAgainstFullMessage();
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), 64);
         var channels = Enumerable.Range(0, settings.Connections).Select(_ => RpcChannel.ForAddress(settings.Address)).ToList();
         var posterChannels = Enumerable.Range(0, 4).Select(_ => RpcChannel.ForAddress(settings.Address)).ToList();
         try
         {
-            var clients = channels.Select(c => new CampaignStatusService.CampaignStatusServiceClient(c)).ToList();
+            var invokers = channels.Select(c => c.CreateCallInvoker()).ToList();
             var poster = new Poster([.. posterChannels.Select(c => new CampaignStatusService.CampaignStatusServiceClient(c))], settings.Tenant);
             var clock = Stopwatch.StartNew();
             var before = MemorySampler.ReadRssKb(settings.ServerPid);
@@ -29,7 +30,7 @@ internal static class LoadCommand
             Log($"groups loaded; subscribers start after sequence {start}; server RSS before {Mb(before)}");
 
             using var stop = new CancellationTokenSource();
-            var subscribers = Enumerable.Range(0, settings.Subscribers).Select(i => new Subscriber(clients[i % clients.Count], settings.Tenant, start)).ToList();
+            var subscribers = Enumerable.Range(0, settings.Subscribers).Select(i => new Subscriber(invokers[i % invokers.Count], settings.Tenant, start)).ToList();
             var watching = subscribers.Select(s => Task.Run(() => s.RunAsync(stop.Token))).ToList();
             var connected = MemorySampler.ReadRssKb(settings.ServerPid);
 

@@ -7,9 +7,9 @@ namespace JourneyGrpc.Bench.CampaignWatch;
 /// <summary>
 /// One watch from a known sequence: checks that every event arrives once and in order, records each
 /// event's delivery latency (its send timestamp, key <c>bench_sent</c>, to now), and resumes from its
-/// last <c>resume_after_sequence</c> if the server ends it (counted).
+/// last event if the server ends it (counted). Responses are read as <see cref="WatchProbe"/>s.
 /// </summary>
-internal sealed class Subscriber(CampaignStatusService.CampaignStatusServiceClient client, string tenant, long afterSequence)
+internal sealed class Subscriber(CallInvoker invoker, string tenant, long afterSequence)
 {
     private readonly CancellationTokenSource _done = new();
     private long _next = afterSequence + 1;
@@ -36,24 +36,26 @@ internal sealed class Subscriber(CampaignStatusService.CampaignStatusServiceClie
         {
             try
             {
-                using var call = client.WatchCampaignStatus(new WatchCampaignStatusRequest { Tenant = tenant, AfterSequence = Last }, cancellationToken: token);
+                var request = new WatchCampaignStatusRequest { Tenant = tenant, AfterSequence = Last };
+                using var call = invoker.AsyncServerStreamingCall(WatchProbeMethod.Watch, null, new CallOptions(cancellationToken: token), request);
                 while (await call.ResponseStream.MoveNext(token))
                 {
-                    if (call.ResponseStream.Current.Event is not { } recorded)
+                    var probe = call.ResponseStream.Current;
+                    if (!probe.IsEvent)
                     {
                         continue;
                     }
 
-                    if (recorded.Sequence != _next)
+                    if (probe.Sequence != _next)
                     {
                         OutOfOrder++;
                     }
 
-                    _next = recorded.Sequence + 1;
+                    _next = probe.Sequence + 1;
                     Received++;
-                    if (recorded.Notification.AdditionalKeys?.Fields.TryGetValue(Poster.SentKey, out var sent) == true)
+                    if (probe.SentTicks is { } sent)
                     {
-                        Latency.Record(Stopwatch.GetElapsedTime((long)sent.NumberValue).TotalMilliseconds);
+                        Latency.Record(Stopwatch.GetElapsedTime((long)sent).TotalMilliseconds);
                     }
 
                     if (Volatile.Read(ref _stopAt) is > 0 and var stopAt && Last >= stopAt)

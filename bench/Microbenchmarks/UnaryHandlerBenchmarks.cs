@@ -6,7 +6,6 @@ using JourneyGrpc.Bench.V1;
 using JourneyGrpc.Rpc.Internal;
 using JourneyGrpc.Rpc.Internal.CallHandlers;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JourneyGrpc.Rpc.Benchmarks;
@@ -17,13 +16,16 @@ namespace JourneyGrpc.Rpc.Benchmarks;
 /// difference is the cost of the gRPC layer alone, without sockets or HTTP/2 framing.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class UnaryHandlerBenchmarks
 {
     private static readonly Method<EchoRequest, EchoResponse> EchoMethod = new(
         MethodType.Unary, "journeygrpc.bench.v1.EchoService", "Echo", Marshallers.ForMessage(EchoRequest.Parser), Marshallers.ForMessage(EchoResponse.Parser));
 
     private UnaryServerCallHandler<EchoRequest, EchoResponse> _handler = null!;
-    private byte[] _requestFrame = [];
+    private InMemoryCall _call = null!;
+    private ReadOnlySequence<byte> _requestPayload;
+    private byte[] _responseBuffer = [];
 
     [Params(2, 1024)]
     public int PayloadSize { get; set; }
@@ -33,22 +35,32 @@ public class UnaryHandlerBenchmarks
     {
         var settings = new ServerCallSettings(new RpcServerOptions(), NullLogger.Instance, TimeProvider.System, CancellationToken.None);
         _handler = new UnaryServerCallHandler<EchoRequest, EchoResponse>(EchoMethod, settings, static (request, _) => Task.FromResult(new EchoResponse { Payload = request.Payload }));
-        var message = new EchoRequest { Payload = ByteString.CopyFrom(new byte[PayloadSize]) }.ToByteArray();
-        _requestFrame = new byte[5 + message.Length];
-        _requestFrame[4] = (byte)message.Length;
-        _requestFrame[3] = (byte)(message.Length >> 8);
-        message.CopyTo(_requestFrame, 5);
+        var frame = RequestFrame.Create(PayloadSize);
+        _call = new InMemoryCall("/journeygrpc.bench.v1.EchoService/Echo", frame);
+        _requestPayload = new ReadOnlySequence<byte>(frame, 5, frame.Length - 5);
+        _responseBuffer = new byte[frame.Length];
     }
 
     [Benchmark(Baseline = true)]
     public Task RawEcho()
     {
-        var context = CreateContext();
+        var context = _call.Next();
         return RawEchoAsync(context);
     }
 
     [Benchmark]
-    public Task RpcUnaryHandler() => _handler.HandleCallAsync(CreateContext());
+    public Task RpcUnaryHandler() => _handler.HandleCallAsync(_call.Next());
+
+    /// <summary>The protobuf work inside <see cref="RpcUnaryHandler"/>: parse the request, build and serialize the response.</summary>
+    [Benchmark]
+    public int ProtobufParseAndSerialize()
+    {
+        var request = EchoRequest.Parser.ParseFrom(_requestPayload);
+        var response = new EchoResponse { Payload = request.Payload };
+        var size = response.CalculateSize();
+        response.WriteTo(_responseBuffer.AsSpan(0, size));
+        return size;
+    }
 
     private static async Task RawEchoAsync(HttpContext context)
     {
@@ -73,31 +85,5 @@ public class UnaryHandlerBenchmarks
 
         reader.AdvanceTo(read.Buffer.End);
         context.Response.AppendTrailer("grpc-status", "0");
-    }
-
-    private DefaultHttpContext CreateContext()
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Protocol = "HTTP/2";
-        context.Request.Method = "POST";
-        context.Request.ContentType = "application/grpc";
-        // Kestrel hands the handler a request pipe that usually already holds the whole small body.
-        var body = new Pipe();
-        body.Writer.Write(_requestFrame);
-        body.Writer.Complete();
-        context.Features.Set<IRequestBodyPipeFeature>(new RequestBodyPipeFeature(body.Reader));
-        context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null));
-        context.Features.Set<IHttpResponseTrailersFeature>(new TrailersFeature());
-        return context;
-    }
-
-    private sealed class RequestBodyPipeFeature(PipeReader reader) : IRequestBodyPipeFeature
-    {
-        public PipeReader Reader { get; } = reader;
-    }
-
-    private sealed class TrailersFeature : IHttpResponseTrailersFeature
-    {
-        public IHeaderDictionary Trailers { get; set; } = new HeaderDictionary();
     }
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace JourneyGrpc.Bench.StoreWrites;
 
-/// <summary>Command line: --writers 64 --duration 10 --warmup 2 --rounds 3 --providers sqlite,postgres --folder DIR.</summary>
-internal sealed record BenchOptions(int Writers, TimeSpan Duration, TimeSpan Warmup, int Rounds, IReadOnlyList<string> Providers, string Folder)
+/// <summary>Command line: --writers 64 --duration 10 --warmup 2 --rounds 3 --providers sqlite,postgres --folder DIR --quiet-max 15 --quiet-wait 30.</summary>
+internal sealed record BenchOptions(int Writers, TimeSpan Duration, TimeSpan Warmup, int Rounds, IReadOnlyList<string> Providers, string Folder, double QuietMax, TimeSpan QuietWait)
 {
     internal static BenchOptions Parse(string[] args)
     {
@@ -20,6 +20,8 @@ internal sealed record BenchOptions(int Writers, TimeSpan Duration, TimeSpan War
             TimeSpan.FromSeconds(double.Parse(Get("warmup", "2"), CultureInfo.InvariantCulture)),
             int.Parse(Get("rounds", "3"), CultureInfo.InvariantCulture),
             Get("providers", "sqlite,postgres").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Get("folder", Path.Combine(Path.GetTempPath(), "journeygrpc-bench-store")));
+            Get("folder", Path.Combine(Path.GetTempPath(), "journeygrpc-bench-store")),
+            double.Parse(Get("quiet-max", "15"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(Get("quiet-wait", "30"), CultureInfo.InvariantCulture)));
     }
 }

@@ -20,6 +20,29 @@ internal sealed class MachineLoad
         return (total > 0 ? 100.0 * (end.Busy - _start.Busy) / total : 0, 100.0 * own);
     }
 
+    /// <summary>
+    /// Waits (at most <paramref name="maxWait"/>) until the machine, sampled over one second, is at most
+    /// <paramref name="quietPercent"/> busy: other sessions' builds on the shared cores otherwise land
+    /// inside a run. Returns the seconds waited.
+    /// </summary>
+    internal static async Task<int> WaitQuietAsync(double quietPercent, TimeSpan maxWait)
+    {
+        var waited = 0;
+        while (true)
+        {
+            var before = Sample();
+            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            var after = Sample();
+            var total = after.Total - before.Total;
+            if (total <= 0 || 100.0 * (after.Busy - before.Busy) / total <= quietPercent || waited >= maxWait.TotalSeconds)
+            {
+                return waited;
+            }
+
+            waited++;
+        }
+    }
+
     private static (long Busy, long Total) Sample()
     {
         // cpu  user nice system idle iowait irq softirq steal

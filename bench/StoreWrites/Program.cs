@@ -11,7 +11,7 @@ using static System.FormattableString;
 var options = BenchOptions.Parse(args);
 Directory.CreateDirectory(options.Folder);
 var cluster = options.Providers.Contains("postgres") ? await PostgresCluster.StartAsync() : null;
-var runs = new List<(string Provider, bool Group, double Rate, double PerCommit, double Busy, double Own, string Durability)>();
+var runs = new List<(int Round, string Provider, bool Group, double Rate, double PerCommit, double Busy, double Own, string Durability)>();
 try
 {
     if (cluster is not null)
@@ -32,13 +32,14 @@ try
                 await using (var store = await JourneyStore.OpenAsync(storeOptions))
                 {
                     var durability = await DescribeDurabilityAsync(storeOptions);
+                    var waited = await MachineLoad.WaitQuietAsync(options.QuietMax, options.QuietWait);
                     var load = new MachineLoad();
                     var (writes, seconds, commits) = await WriteLoad.RunAsync(store, options, label);
                     var (busy, own) = load.Stop();
                     var rate = writes / seconds;
                     var perCommit = commits == 0 ? 0 : (double)writes / commits;
-                    runs.Add((provider, groupCommit, rate, perCommit, busy, own, durability));
-                    Console.WriteLine(Invariant($"RESULT round={round} provider={provider} group_commit={groupCommit} writers={options.Writers} writes={writes} seconds={seconds:F2} writes_per_s={rate:F0} commits={commits} writes_per_commit={perCommit:F1} machine_busy_pct={busy:F0} bench_process_pct={own:F0}"));
+                    runs.Add((round, provider, groupCommit, rate, perCommit, busy, own, durability));
+                    Console.WriteLine(Invariant($"RESULT round={round} provider={provider} group_commit={groupCommit} writers={options.Writers} writes={writes} seconds={seconds:F2} writes_per_s={rate:F0} commits={commits} writes_per_commit={perCommit:F1} machine_busy_pct={busy:F0} bench_process_pct={own:F0} waited_quiet_s={waited}"));
                 }
 
                 if (provider == "sqlite")
@@ -78,7 +79,13 @@ foreach (var provider in options.Providers)
         Console.WriteLine(Invariant($"| {provider} | {(groupCommit ? "group commit" : "one transaction per write")} | {median:F0} | {rounds} | {cell.Average(r => r.PerCommit):F1} | {cell[0].Durability} |"));
     }
 
-    ratios.Add(Invariant($"{provider}: group commit / one transaction per write = {medians[true] / medians[false]:F1}x (medians)"));
+    var perRound = Enumerable.Range(1, options.Rounds).Select(round =>
+    {
+        var group = runs.Single(r => r.Provider == provider && r.Group && r.Round == round);
+        var single = runs.Single(r => r.Provider == provider && !r.Group && r.Round == round);
+        return Invariant($"{group.Rate / single.Rate:F1}x (busy {Math.Max(group.Busy, single.Busy):F0}%)");
+    });
+    ratios.Add(Invariant($"{provider}: group commit / one transaction per write = {medians[true] / medians[false]:F1}x (medians); per round {string.Join(", ", perRound)}"));
 }
 
 Console.WriteLine();

@@ -16,6 +16,12 @@ public sealed class Marshaller<T>
         Deserializer = deserializer ?? throw new ArgumentNullException(nameof(deserializer));
     }
 
+    internal Marshaller(Func<T, int> calculateSize, Action<T, IBufferWriter<byte>> serializer, Func<ReadOnlySequence<byte>, T> deserializer, Action<T, Span<byte>> exactSpanSerializer)
+        : this(calculateSize, serializer, deserializer)
+    {
+        ExactSpanSerializer = exactSpanSerializer;
+    }
+
     /// <summary>The exact serialized size of a message.</summary>
     public Func<T, int> CalculateSize { get; }
 
@@ -24,4 +30,10 @@ public sealed class Marshaller<T>
 
     /// <summary>Parses a message.</summary>
     public Func<ReadOnlySequence<byte>, T> Deserializer { get; }
+
+    /// <summary>
+    /// Writes a message into a span of exactly its <see cref="CalculateSize"/> bytes, when the
+    /// marshaller can (protobuf messages): one contiguous write instead of a buffer-writer loop.
+    /// </summary>
+    internal Action<T, Span<byte>>? ExactSpanSerializer { get; }
 }

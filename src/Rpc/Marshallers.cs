@@ -13,6 +13,7 @@ public static class Marshallers
         return new Marshaller<T>(
             static message => message.CalculateSize(),
             static (message, writer) => message.WriteTo(writer),
-            parser.ParseFrom);
+            parser.ParseFrom,
+            static (message, span) => message.WriteTo(span));
     }
 }

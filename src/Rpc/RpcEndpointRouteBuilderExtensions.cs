@@ -84,7 +84,7 @@ public static class RpcEndpointRouteBuilderExtensions
             defaults: null,
             parameterPolicies: new RouteValueDictionary { [UnimplementedCallHandler.MethodRouteValue] = new GrpcContentTypeConstraint() });
         endpoints.Map(pattern, handler.HandleAsync)
-            .WithMetadata(new HttpMethodMetadata(["POST"]))
+            .WithMetadata(new HttpMethodMetadata(["POST"]), UnimplementedEndpointMetadata.Instance)
             .WithDisplayName("gRPC - unimplemented")
             .Add(b => ((RouteEndpointBuilder)b).Order = int.MaxValue);
     }

@@ -2,6 +2,7 @@ using JourneyGrpc.Rpc.Health;
 using JourneyGrpc.Rpc.InProcess;
 using JourneyGrpc.Rpc.Internal;
 using JourneyGrpc.Rpc.Reflection;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,7 @@ public static class RpcServiceCollectionExtensions
             services.Configure(configure);
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, UnimplementedEndpointMatcherPolicy>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ServiceMethodsRegistry>();
         services.TryAddSingleton<RpcHealthRegistry>();

@@ -25,6 +25,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly EventSignals _signals = new();
     private readonly RecordQueries _queries;
+    private readonly BatchApplier _applier;
     private readonly GroupCommitWriter _writer;
     private readonly Lock _startLock = new();
     private Task? _started;
@@ -38,7 +39,8 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         _logger = logger;
         _queries = new RecordQueries(backend);
         var maxBatches = options.GroupCommit ? options.MaxBatchesPerCommit : 1;
-        _writer = new GroupCommitWriter(backend, new BatchApplier(backend, timeProvider), _signals, maxBatches, logger);
+        _applier = new BatchApplier(backend, timeProvider);
+        _writer = new GroupCommitWriter(backend, _applier, _signals, maxBatches, logger);
     }
 
     /// <summary>Names the database, e.g. <c>SQLite store /srv/journeygrpc/data/journeygrpc.db</c>.</summary>
@@ -220,6 +222,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
             writer = await _backend.OpenWriterAsync(CancellationToken.None).ConfigureAwait(false);
             SchemaVersion = await Migrator.MigrateAsync(writer, _backend, _timeProvider, _logger, _options.SchemaTargetVersion, CancellationToken.None).ConfigureAwait(false);
             await _backend.StartEventSignalsAsync(_signals, CancellationToken.None).ConfigureAwait(false);
+            _applier.UseSchema(SchemaVersion);
             _writer.Start(writer);
             StoreLog.Opened(_logger, _backend.Description, SchemaVersion, _options.GroupCommit);
         }

@@ -6,9 +6,10 @@ namespace JourneyGrpc.Store;
 /// </summary>
 public sealed class StoreConcurrencyException : StoreException
 {
-    internal StoreConcurrencyException(string collection, string id, long? expectedVersion, long? actualVersion, string? reason = null)
+    internal StoreConcurrencyException(string collection, string id, long? expectedVersion, long? actualVersion, string? reason = null, bool abortedTransaction = false)
         : base(FormatMessage(collection, id, expectedVersion, actualVersion, reason))
     {
+        AbortedTransaction = abortedTransaction;
         Collection = collection;
         Id = id;
         ExpectedVersion = expectedVersion;
@@ -26,6 +27,9 @@ public sealed class StoreConcurrencyException : StoreException
 
     /// <summary>The version the record has; null when it does not exist.</summary>
     public long? ActualVersion { get; }
+
+    /// <summary>True when the database aborted the whole transaction (a deadlock or serialization failure), not just this write.</summary>
+    internal bool AbortedTransaction { get; }
 
     private static string FormatMessage(string collection, string id, long? expected, long? actual, string? reason) => (reason, expected, actual) switch
     {

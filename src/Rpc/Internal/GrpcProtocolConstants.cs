@@ -56,6 +56,11 @@ internal static class GrpcProtocolConstants
     internal static bool IsGrpcContentType(string? contentType)
     {
         // application/grpc, application/grpc+proto, application/grpc;charset=... (case-insensitive).
+        if (string.Equals(contentType, GrpcContentType, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         if (contentType is null || !contentType.StartsWith(GrpcContentType, StringComparison.OrdinalIgnoreCase))
         {
             return false;

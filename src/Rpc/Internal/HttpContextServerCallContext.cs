@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
@@ -13,23 +14,24 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
 {
     private static readonly Status DeadlineExceededStatus = new(StatusCode.DeadlineExceeded, "Deadline Exceeded");
     private static readonly Status ShutdownStatus = new(StatusCode.Unavailable, "Server is shutting down.");
+    private static readonly string[] StatusCodeTexts = [.. Enumerable.Range(0, 17).Select(code => code.ToString(CultureInfo.InvariantCulture))];
 
     private readonly IMethod _method;
     private readonly ServerCallSettings _settings;
-    private readonly CancellationToken _shutdownToken;
-    private CancellationTokenSource? _cancellation;    private SemaphoreSlim? _writeLock;
-    private ServerCallDeadline? _deadline;
+    private ServerCallGuard? _guard;
     private Metadata? _requestHeaders;
     private Metadata? _responseTrailers;
+    private ArrayBufferWriter<byte>? _bufferedMessages;
     private Dictionary<object, object>? _userState;
+    private string? _requestEncoding;
     private CallState _state;
     private bool _responseHeadersWritten;
-    internal HttpContextServerCallContext(HttpContext httpContext, IMethod method, ServerCallSettings settings, CancellationToken shutdownToken)
+
+    internal HttpContextServerCallContext(HttpContext httpContext, IMethod method, ServerCallSettings settings)
     {
         HttpContext = httpContext;
         _method = method;
         _settings = settings;
-        _shutdownToken = shutdownToken;
     }
 
     private enum CallState
@@ -42,17 +44,27 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     internal HttpContext HttpContext { get; }
 
     /// <summary>True when <see cref="DisposeAsync"/> has work to do (a deadline timer or a linked token).</summary>
-    internal bool RequiresDispose => _cancellation is not null;
+    internal bool RequiresDispose => _guard is not null;
 
-    internal MessageReadSettings ReadSettings { get; private set; }
+    internal MessageReadSettings ReadSettings => new(_settings.Options.MaxReceiveMessageSize, _requestEncoding);
 
     internal string? ResponseEncoding { get; private set; }
 
     internal bool ResponseMessageWritten { get; set; }
 
+    /// <summary>
+    /// Framed messages written with <see cref="WriteFlags.BufferHint"/>, waiting for the next flush (or
+    /// the status): Kestrel's HTTP/2 response writer takes a lock for every write, which the
+    /// connection's frame writer contends for, so a burst goes to it in one copy.
+    /// </summary>
+    internal ArrayBufferWriter<byte> BufferedMessages => _bufferedMessages ??= new ArrayBufferWriter<byte>(ResponseWriting.BufferedMessagesInitialSize);
+
+    /// <summary>True when buffered messages wait for <see cref="WriteBufferedMessages"/>.</summary>
+    internal bool HasBufferedMessages => _bufferedMessages is { WrittenCount: > 0 };
+
     internal bool IsRunning => _state == CallState.Running;
 
-    internal bool IsDeadlineExceeded => _deadline?.IsExpired == true;
+    internal bool IsDeadlineExceeded => _guard?.Deadline?.IsExpired == true;
 
     internal ILogger Logger => _settings.Logger;
 
@@ -67,11 +79,11 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         var ip => $"ipv4:{ip}:{HttpContext.Connection.RemotePort}",
     };
 
-    public override DateTime Deadline => _deadline?.Deadline ?? DateTime.MaxValue;
+    public override DateTime Deadline => _guard?.Deadline?.Deadline ?? DateTime.MaxValue;
 
     public override Metadata RequestHeaders => _requestHeaders ??= ReadRequestHeaders();
 
-    public override CancellationToken CancellationToken => _cancellation?.Token ?? HttpContext.RequestAborted;
+    public override CancellationToken CancellationToken => _guard?.Cancellation.Token ?? HttpContext.RequestAborted;
 
     public override Metadata ResponseTrailers => _responseTrailers ??= [];
 
@@ -84,16 +96,17 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     /// <summary>Reads call-level headers: deadline and request encoding; chooses the response encoding.</summary>
     internal void Initialize(bool streaming)
     {
-        var request = HttpContext.Request;
+        var requestHeaders = HttpContext.Request.Headers;
         HttpContext.Response.ContentType = GrpcProtocolConstants.GrpcContentType;
 
-        var timeoutHeader = request.Headers[GrpcProtocolConstants.TimeoutHeader];
+        var timeoutHeader = requestHeaders.GrpcTimeout;
         if (!StringValues.IsNullOrEmpty(timeoutHeader))
         {
             if (GrpcTimeout.TryParse(timeoutHeader.ToString(), out var timeout))
             {
-                _cancellation = CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted);
-                _deadline = new ServerCallDeadline(_settings.TimeProvider, timeout, DeadlineExceededAsync);
+                // A deadline timer can end the call while the handler writes: the guard serializes the two.
+                _guard = new ServerCallGuard(HttpContext.RequestAborted);
+                _guard.Deadline = new ServerCallDeadline(_settings.TimeProvider, timeout, DeadlineExceededAsync);
             }
             else
             {
@@ -104,26 +117,18 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         if (streaming)
         {
             // Open streams end with UNAVAILABLE at shutdown; unary calls are left to finish.
-            _cancellation ??= CancellationTokenSource.CreateLinkedTokenSource(HttpContext.RequestAborted);
-            _shutdownRegistration = _shutdownToken.UnsafeRegister(static state => ((HttpContextServerCallContext)state!).CancelQuietly(), this);
+            // A unary call without a deadline has no such race, and no guard.
+            _guard ??= new ServerCallGuard(HttpContext.RequestAborted);
+            _guard.ShutdownRegistration = _settings.ShutdownToken.UnsafeRegister(static state => ((HttpContextServerCallContext)state!).CancelQuietly(), this);
         }
 
-        if (_cancellation is not null)
-        {
-            // A deadline timer or the shutdown token can end the call while the handler writes:
-            // serialize writes with them. A unary call without a deadline has no such race.
-            _writeLock = new SemaphoreSlim(1, 1);
-        }
-
-        ReadSettings = new MessageReadSettings(_settings.Options.MaxReceiveMessageSize, ReadRequestEncoding(request.Headers[GrpcProtocolConstants.MessageEncodingHeader]));
+        _requestEncoding = ReadRequestEncoding(requestHeaders.GrpcEncoding);
 
         if (_settings.Options.ResponseCompressionAlgorithm is { } algorithm && ClientAccepts(algorithm))
         {
             SetResponseEncoding(algorithm);
         }
     }
-
-    private CancellationTokenRegistration _shutdownRegistration;
 
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
@@ -169,12 +174,12 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
 
     /// <summary>Enters the write section; completes at once when the call has no concurrent writer.</summary>
     internal ValueTask EnterWriteAsync(CancellationToken cancellationToken) =>
-        _writeLock is null ? ValueTask.CompletedTask : new ValueTask(_writeLock.WaitAsync(cancellationToken));
+        _guard is null ? ValueTask.CompletedTask : new ValueTask(_guard.WriteLock.WaitAsync(cancellationToken));
 
     /// <summary>Enters the write section only if that needs no waiting.</summary>
-    internal bool TryEnterWrite() => _writeLock is null || _writeLock.Wait(0);
+    internal bool TryEnterWrite() => _guard is null || _guard.WriteLock.Wait(0);
 
-    internal void ExitWrite() => _writeLock?.Release();
+    internal void ExitWrite() => _guard?.WriteLock.Release();
 
     /// <summary>Ends the call without waiting, if nothing else holds the write section.</summary>
     internal bool TryEndCall()
@@ -246,7 +251,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
             _state = CallState.Completed;
             return;
         }
-        else if (exception is OperationCanceledException && _shutdownToken.IsCancellationRequested)
+        else if (exception is OperationCanceledException && _settings.ShutdownToken.IsCancellationRequested)
         {
             Status = ShutdownStatus;
         }
@@ -263,16 +268,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
     }
 
     /// <summary>Releases the deadline timer and shutdown registration; waits for a running expiry.</summary>
-    internal async ValueTask DisposeAsync()
-    {
-        _shutdownRegistration.Dispose();
-        if (_deadline is not null)
-        {
-            await _deadline.DisposeAsync().ConfigureAwait(false);
-        }
-
-        _cancellation?.Dispose();
-    }
+    internal ValueTask DisposeAsync() => _guard?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task DeadlineExceededAsync()
     {
@@ -313,64 +309,50 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
         }
     }
 
-    private void CancelQuietly()
+    private void CancelQuietly() => _guard?.CancelQuietly();
+
+    /// <summary>Hands the buffered messages to the response body, without flushing.</summary>
+    internal void WriteBufferedMessages()
     {
-        try
+        if (_bufferedMessages is { WrittenCount: > 0 } buffered)
         {
-            _cancellation?.Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The call already ended.
+            HttpContext.Response.BodyWriter.Write(buffered.WrittenSpan);
+            buffered.ResetWrittenCount();
         }
     }
 
     private void WriteStatus(Status status)
     {
+        // Messages the handler wrote go out before the status, flushed or not.
+        WriteBufferedMessages();
         var response = HttpContext.Response;
 
         // Trailers-Only: nothing was sent, so the status goes in the one HEADERS frame (PROTOCOL-HTTP2.md).
         var trailersOnly = !response.HasStarted && !ResponseMessageWritten && !_responseHeadersWritten;
-        if (trailersOnly)
-        {
-            var headers = response.Headers;
-            headers[GrpcProtocolConstants.StatusTrailer] = StatusCodeText(status.StatusCode);
-            if (!string.IsNullOrEmpty(status.Detail))
-            {
-                headers[GrpcProtocolConstants.MessageTrailer] = PercentEncoding.Encode(status.Detail);
-            }
-
-            if (_responseTrailers is not null)
-            {
-                foreach (var entry in _responseTrailers)
-                {
-                    headers.Append(entry.Key, MetadataHeaders.FormatValue(entry));
-                }
-            }
-
-            return;
-        }
-
-        response.AppendTrailer(GrpcProtocolConstants.StatusTrailer, StatusCodeText(status.StatusCode));
+        var target = trailersOnly ? response.Headers : ResponseTrailersOrThrow();
+        target.GrpcStatus = StatusCodeText(status.StatusCode);
         if (!string.IsNullOrEmpty(status.Detail))
         {
-            response.AppendTrailer(GrpcProtocolConstants.MessageTrailer, PercentEncoding.Encode(status.Detail));
+            target.GrpcMessage = PercentEncoding.Encode(status.Detail);
         }
 
         if (_responseTrailers is not null)
         {
             foreach (var entry in _responseTrailers)
             {
-                response.AppendTrailer(entry.Key, MetadataHeaders.FormatValue(entry));
+                target.Append(entry.Key, MetadataHeaders.FormatValue(entry));
             }
         }
     }
 
-    private static string StatusCodeText(StatusCode code) => code switch
-    {
-        StatusCode.OK => "0",
-        _ => ((int)code).ToString(CultureInfo.InvariantCulture),
-    };
+    private IHeaderDictionary ResponseTrailersOrThrow() =>
+        HttpContext.Features.Get<IHttpResponseTrailersFeature>()?.Trailers is { IsReadOnly: false } trailers
+            ? trailers
+            : throw new InvalidOperationException("Trailers are not supported for this response: gRPC needs HTTP/2 with trailers.");
+
+    /// <summary>"0" to "16" without formatting per call; any other value is formatted.</summary>
+    private static string StatusCodeText(StatusCode code) =>
+        (uint)code < (uint)StatusCodeTexts.Length ? StatusCodeTexts[(int)code] : ((int)code).ToString(CultureInfo.InvariantCulture);
 
     private Metadata ReadRequestHeaders()
     {
@@ -406,7 +388,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext
 
     private bool ClientAccepts(string algorithm)
     {
-        foreach (var value in HttpContext.Request.Headers[GrpcProtocolConstants.MessageAcceptEncodingHeader])
+        foreach (var value in HttpContext.Request.Headers.GrpcAcceptEncoding)
         {
             foreach (var part in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries))
             {

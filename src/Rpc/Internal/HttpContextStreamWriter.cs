@@ -1,6 +1,9 @@
 namespace JourneyGrpc.Rpc.Internal;
 
-/// <summary>The response stream of a server- or duplex-streaming call; each message is flushed.</summary>
+/// <summary>
+/// The response stream of a server- or duplex-streaming call: each message is flushed, unless written
+/// with <see cref="WriteFlags.BufferHint"/> (then it waits in the call's buffer for the next flush or the status).
+/// </summary>
 internal sealed class HttpContextStreamWriter<T>(HttpContextServerCallContext callContext, Marshaller<T> marshaller) : IServerStreamWriter<T>
     where T : class
 {

@@ -22,6 +22,9 @@ internal static class MessageFraming
     internal static readonly Status CompressedWithoutEncoding = new(StatusCode.Internal, "Message is compressed but no grpc-encoding was sent.");
     internal static readonly Status DeserializeFailed = new(StatusCode.Internal, "Failed to deserialize message.");
 
+    /// <summary>Messages up to this size are written into one span: it stays within one pooled 4 KiB block.</summary>
+    private const int MaxSingleSpanMessageSize = 4096 - GrpcProtocolConstants.MessagePrefixSize;
+
     /// <summary>Reads one message, or returns null when the stream ended cleanly between messages.</summary>
     internal static async ValueTask<T?> ReadMessageAsync<T>(PipeReader reader, MessageReadSettings settings, Func<ReadOnlySequence<byte>, T> deserializer, CancellationToken cancellationToken)
         where T : class
@@ -145,15 +148,28 @@ internal static class MessageFraming
             return false;
         }
 
-        Span<byte> prefix = stackalloc byte[GrpcProtocolConstants.MessagePrefixSize];
-        buffer.Slice(0, GrpcProtocolConstants.MessagePrefixSize).CopyTo(prefix);
-        compressed = prefix[0] switch
+        byte flag;
+        uint length;
+        var first = buffer.FirstSpan;
+        if (first.Length >= GrpcProtocolConstants.MessagePrefixSize)
+        {
+            flag = first[0];
+            length = BinaryPrimitives.ReadUInt32BigEndian(first[1..]);
+        }
+        else
+        {
+            Span<byte> prefix = stackalloc byte[GrpcProtocolConstants.MessagePrefixSize];
+            buffer.Slice(0, GrpcProtocolConstants.MessagePrefixSize).CopyTo(prefix);
+            flag = prefix[0];
+            length = BinaryPrimitives.ReadUInt32BigEndian(prefix[1..]);
+        }
+
+        compressed = flag switch
         {
             0 => false,
             1 => true,
             _ => throw new RpcException(InvalidCompressedFlag),
         };
-        var length = BinaryPrimitives.ReadUInt32BigEndian(prefix[1..]);
         if (length > (uint)(maxSize ?? int.MaxValue))
         {
             throw new RpcException(MessageTooLarge);
@@ -176,6 +192,17 @@ internal static class MessageFraming
         if (settings.MaxSendMessageSize is { } max && size > max)
         {
             throw new RpcException(SendMessageTooLarge);
+        }
+
+        if (!settings.Compress && size <= MaxSingleSpanMessageSize && marshaller.ExactSpanSerializer is { } spanSerializer)
+        {
+            // One GetSpan/Advance pair for prefix and payload: Kestrel's response writer takes a lock for each.
+            var frame = writer.GetSpan(GrpcProtocolConstants.MessagePrefixSize + size);
+            frame[0] = 0;
+            BinaryPrimitives.WriteUInt32BigEndian(frame[1..], (uint)size);
+            spanSerializer(message, frame.Slice(GrpcProtocolConstants.MessagePrefixSize, size));
+            writer.Advance(GrpcProtocolConstants.MessagePrefixSize + size);
+            return;
         }
 
         if (!settings.Compress)

@@ -3,6 +3,12 @@ namespace JourneyGrpc.Rpc.Internal;
 /// <summary>Writes response messages under the call's write lock, so they never race the status.</summary>
 internal static class ResponseWriting
 {
+    /// <summary>The first size of a call's buffer for messages written with <see cref="WriteFlags.BufferHint"/>.</summary>
+    internal const int BufferedMessagesInitialSize = 4096;
+
+    /// <summary>Buffered messages go to the response body once they reach this many bytes, flush or not.</summary>
+    internal const int BufferedMessagesMaxSize = 16 * 1024;
+
     /// <summary>Writes one message without flushing, if the write section is free at once (the unary fast path).</summary>
     internal static bool TryWrite<T>(HttpContextServerCallContext callContext, Marshaller<T> marshaller, T message)
     {
@@ -13,7 +19,7 @@ internal static class ResponseWriting
 
         try
         {
-            WriteCore(callContext, marshaller, message, null);
+            WriteCore(callContext, marshaller, message, null, flush: true);
             return true;
         }
         finally
@@ -27,7 +33,7 @@ internal static class ResponseWriting
         await callContext.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            WriteCore(callContext, marshaller, message, writeOptions);
+            WriteCore(callContext, marshaller, message, writeOptions, flush);
             if (flush)
             {
                 await callContext.HttpContext.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -39,7 +45,9 @@ internal static class ResponseWriting
         }
     }
 
-    private static void WriteCore<T>(HttpContextServerCallContext callContext, Marshaller<T> marshaller, T message, WriteOptions? writeOptions)
+    // A message to be flushed goes straight to the response body unless buffered messages wait (then it
+    // joins them and they go together); a buffered one waits in the call's buffer (see BufferedMessages).
+    private static void WriteCore<T>(HttpContextServerCallContext callContext, Marshaller<T> marshaller, T message, WriteOptions? writeOptions, bool flush)
     {
         if (!callContext.IsRunning)
         {
@@ -48,7 +56,21 @@ internal static class ResponseWriting
                 : new InvalidOperationException("Can't write the message because the call is complete.");
         }
 
-        MessageFraming.WriteMessage(callContext.HttpContext.Response.BodyWriter, message, marshaller, callContext.GetWriteSettings(writeOptions));
+        var settings = callContext.GetWriteSettings(writeOptions);
+        if (flush && !callContext.HasBufferedMessages)
+        {
+            MessageFraming.WriteMessage(callContext.HttpContext.Response.BodyWriter, message, marshaller, settings);
+        }
+        else
+        {
+            var buffered = callContext.BufferedMessages;
+            MessageFraming.WriteMessage(buffered, message, marshaller, settings);
+            if (flush || buffered.WrittenCount >= BufferedMessagesMaxSize)
+            {
+                callContext.WriteBufferedMessages();
+            }
+        }
+
         callContext.ResponseMessageWritten = true;
     }
 }

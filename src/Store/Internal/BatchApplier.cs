@@ -1,14 +1,23 @@
 using System.Data.Common;
+using System.Text;
 
 namespace JourneyGrpc.Store.Internal;
 
 /// <summary>Applies the operations of one <see cref="WriteBatch"/> inside the writer's open transaction.</summary>
 internal sealed class BatchApplier(IStoreBackend backend, TimeProvider timeProvider)
 {
+    // The single writer's: batches are applied one at a time.
+    private readonly StringBuilder _entries = new();
+    private RecordWriteSql? _recordWrites;
+
+    /// <summary>Chooses the statements for the schema the database has after start-up migrations.</summary>
+    internal void UseSchema(int schemaVersion) => _recordWrites = backend.RecordWritesAt(schemaVersion);
+
     /// <summary>
     /// True when a conflict could surface after the batch has changed something, so that it needs a
-    /// savepoint to fail alone. A single operation without unique entries can only conflict at its
-    /// first statement, which then changed nothing (ON CONFLICT DO NOTHING, or a version that did not match).
+    /// savepoint to fail alone. A single operation without unique entries can only conflict before it
+    /// has changed anything (ON CONFLICT DO NOTHING, or a version that did not match, which also guards
+    /// the deletion of listed index entries).
     /// </summary>
     internal static bool MayFailAfterChanges(IReadOnlyList<WriteOperation> operations) =>
         operations.Count > 1 || operations[0].Indexes.Any(entry => entry.IsUnique);
@@ -20,7 +29,7 @@ internal sealed class BatchApplier(IStoreBackend backend, TimeProvider timeProvi
         var sequences = new List<long>();
         HashSet<string>? appendedLogs = null;
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var writes = new Writes(commands, transaction, tenant, cancellationToken);
+        var writes = new Writes(commands, _recordWrites ?? throw new InvalidOperationException("The store has not started."), _entries, transaction, tenant, cancellationToken);
         foreach (var operation in operations)
         {
             try
@@ -37,7 +46,7 @@ internal sealed class BatchApplier(IStoreBackend backend, TimeProvider timeProvi
             }
             catch (Exception ex) when (backend.IsTransientConflict(ex))
             {
-                throw new StoreConcurrencyException(operation.Target, operation.Id, operation.ExpectedVersion, actualVersion: null, reason: "a concurrent transaction conflicted with this one");
+                throw new StoreConcurrencyException(operation.Target, operation.Id, operation.ExpectedVersion, actualVersion: null, reason: "a concurrent transaction conflicted with this one", abortedTransaction: true);
             }
         }
 
@@ -53,16 +62,26 @@ internal sealed class BatchApplier(IStoreBackend backend, TimeProvider timeProvi
     }
 
     /// <summary>The statements of one batch, bound to its connection, transaction and tenant.</summary>
-    private readonly record struct Writes(CommandCache Commands, DbTransaction Transaction, string Tenant, CancellationToken CancellationToken)
+    private readonly record struct Writes(CommandCache Commands, RecordWriteSql RecordSql, StringBuilder EntriesBuffer, DbTransaction Transaction, string Tenant, CancellationToken CancellationToken)
     {
         internal async Task<long> WriteRecordAsync(WriteOperation operation)
         {
+            if (RecordSql.ListsEntries && operation.Kind != WriteOperationKind.Insert)
+            {
+                // While the record still lists its old entries. At a stale version this deletes nothing,
+                // so the write then fails at its first change, as without a list.
+                var deleteEntries = operation.ExpectedVersion is { } expectedVersion
+                    ? Record(RecordSql.DeleteEntriesAtVersion, operation).With("@v", expectedVersion)
+                    : Record(RecordSql.DeleteEntries, operation);
+                await deleteEntries.ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+            }
+
             long version;
             var replacesEntries = true;
             switch (operation.Kind)
             {
                 case WriteOperationKind.Insert:
-                    if (await Record(StoreSql.InsertRecord, operation).With("@p", operation.Payload!).ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false) == 0)
+                    if (await Written(RecordSql.Insert, operation).ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false) == 0)
                     {
                         throw new StoreDuplicateException(operation.Target, operation.Id);
                     }
@@ -73,7 +92,7 @@ internal sealed class BatchApplier(IStoreBackend backend, TimeProvider timeProvi
 
                 case WriteOperationKind.Update:
                     var expected = operation.ExpectedVersion!.Value;
-                    if (await Record(StoreSql.UpdateRecord, operation).With("@p", operation.Payload!).With("@v", expected).ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false) == 0)
+                    if (await Written(RecordSql.Update, operation).With("@v", expected).ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false) == 0)
                     {
                         throw await ConflictAsync(operation).ConfigureAwait(false);
                     }
@@ -82,7 +101,7 @@ internal sealed class BatchApplier(IStoreBackend backend, TimeProvider timeProvi
                     break;
 
                 case WriteOperationKind.Upsert:
-                    version = await Record(StoreSql.UpsertRecord, operation).With("@p", operation.Payload!).FirstInt64Async(CancellationToken).ConfigureAwait(false) ?? 1;
+                    version = await Written(RecordSql.Upsert, operation).FirstInt64Async(CancellationToken).ConfigureAwait(false) ?? 1;
                     replacesEntries = version > 1;
                     break;
 
@@ -104,7 +123,11 @@ internal sealed class BatchApplier(IStoreBackend backend, TimeProvider timeProvi
 
             if (replacesEntries)
             {
-                await Record(StoreSql.DeleteIndexEntries, operation).ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+                if (!RecordSql.ListsEntries)
+                {
+                    await Record(RecordSql.DeleteEntries, operation).ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
+                }
+
                 await Record(StoreSql.DeleteUniqueKeys, operation).ExecuteNonQueryAsync(CancellationToken).ConfigureAwait(false);
             }
 
@@ -156,5 +179,12 @@ internal sealed class BatchApplier(IStoreBackend backend, TimeProvider timeProvi
 
         private DbCommand Record(string sql, WriteOperation operation) =>
             Commands.Get(sql, Transaction).With("@t", Tenant).With("@c", operation.Target).With("@id", operation.Id);
+
+        /// <summary>A statement that writes the record's payload (and, where the record lists them, its entries).</summary>
+        private DbCommand Written(string sql, WriteOperation operation)
+        {
+            var command = Record(sql, operation).With("@p", operation.Payload!);
+            return RecordSql.ListsEntries ? command.With("@e", IndexEntriesJson.Format(operation.Indexes, EntriesBuffer)) : command;
+        }
     }
 }

@@ -7,8 +7,8 @@ namespace JourneyGrpc.Store.Internal;
 
 /// <summary>
 /// The single writer. Batches queue up while a commit is in progress; the next transaction takes every
-/// waiting batch (up to a limit), each inside its own savepoint, and commits them with one sync to disk.
-/// A batch that conflicts is rolled back to its savepoint and fails alone; the others still commit.
+/// waiting batch (up to a limit) and commits them with one sync to disk. A batch that conflicts fails
+/// alone (undone to its savepoint where it had changed something); the others still commit.
 /// No batch is answered before its transaction has committed.
 /// </summary>
 internal sealed class GroupCommitWriter : IAsyncDisposable
@@ -97,7 +97,6 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         var results = new WriteResult?[group.Count];
         var conflicts = new StoreException?[group.Count];
-        var grouped = group.Count > 1;
         try
         {
             if (_connection is null)
@@ -106,49 +105,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
                 _commands = new CommandCache(_connection);
             }
 
-            var commands = _commands!;
-            await using var transaction = await _connection.BeginTransactionAsync().ConfigureAwait(false);
-            for (var i = 0; i < group.Count; i++)
+            if (!await TryCommitAsync(group, results, conflicts, savepointPerBatch: false).ConfigureAwait(false))
             {
-                // On PostgreSQL a failed statement aborts the whole transaction unless rolled back to a
-                // savepoint, so every batch of a group gets one; SQLite needs one only for a batch that
-                // can fail after changing something.
-                var useSavepoints = grouped && (_backend.ErrorsAbortTransaction || BatchApplier.MayFailAfterChanges(group[i].Operations));
-                if (useSavepoints)
-                {
-                    await commands.Get(Savepoint, transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
-                }
-
-                try
-                {
-                    results[i] = await _applier.ApplyAsync(commands, transaction, group[i].Tenant, group[i].Operations, CancellationToken.None).ConfigureAwait(false);
-                    if (useSavepoints)
-                    {
-                        await commands.Get(ReleaseSavepoint, transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
-                    }
-                }
-                catch (StoreException ex) when (ex is StoreConcurrencyException or StoreDuplicateException)
-                {
-                    conflicts[i] = ex;
-                    if (useSavepoints)
-                    {
-                        // Undoes this batch only; RELEASE then drops the savepoint itself.
-                        await commands.Get(RollbackToSavepoint, transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
-                        await commands.Get(ReleaseSavepoint, transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
-                    }
-                    else if (!grouped)
-                    {
-                        await transaction.RollbackAsync().ConfigureAwait(false);
-                    }
-
-                    // Otherwise it failed at its first statement, which changed nothing.
-                }
-            }
-
-            if (results.Any(r => r is not null))
-            {
-                await transaction.CommitAsync().ConfigureAwait(false);
-                Interlocked.Increment(ref _commits);
+                Array.Clear(results);
+                Array.Clear(conflicts);
+                await TryCommitAsync(group, results, conflicts, savepointPerBatch: true).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
@@ -181,6 +142,67 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         StoreLog.GroupCommitted(_logger, group.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Applies the group in one transaction and commits it. A savepoint costs two statements (on PostgreSQL
+    /// two round trips), so a batch gets one only if it can fail after changing something: a statement
+    /// that changes no row leaves the transaction usable on SQLite and PostgreSQL alike. A conflict that
+    /// aborts the whole transaction (a PostgreSQL deadlock or serialization failure) in a batch without a
+    /// savepoint rolls everything back and returns false; the caller then runs the group again with a
+    /// savepoint per batch, so that only that batch fails.
+    /// </summary>
+    private async Task<bool> TryCommitAsync(List<PendingWrite> group, WriteResult?[] results, StoreException?[] conflicts, bool savepointPerBatch)
+    {
+        var commands = _commands!;
+        var grouped = group.Count > 1;
+        await using var transaction = await _connection!.BeginTransactionAsync().ConfigureAwait(false);
+        for (var i = 0; i < group.Count; i++)
+        {
+            var useSavepoint = grouped && (savepointPerBatch || BatchApplier.MayFailAfterChanges(group[i].Operations));
+            if (useSavepoint)
+            {
+                await commands.Get(Savepoint, transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+
+            try
+            {
+                results[i] = await _applier.ApplyAsync(commands, transaction, group[i].Tenant, group[i].Operations, CancellationToken.None).ConfigureAwait(false);
+                if (useSavepoint)
+                {
+                    await commands.Get(ReleaseSavepoint, transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
+                }
+            }
+            catch (StoreException ex) when (ex is StoreConcurrencyException or StoreDuplicateException)
+            {
+                conflicts[i] = ex;
+                if (useSavepoint)
+                {
+                    // Undoes this batch only; RELEASE then drops the savepoint itself.
+                    await commands.Get(RollbackToSavepoint, transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
+                    await commands.Get(ReleaseSavepoint, transaction).ExecuteNonQueryAsync().ConfigureAwait(false);
+                }
+                else if (!grouped)
+                {
+                    await transaction.RollbackAsync().ConfigureAwait(false);
+                }
+                else if (ex is StoreConcurrencyException { AbortedTransaction: true })
+                {
+                    await transaction.RollbackAsync().ConfigureAwait(false);
+                    return false;
+                }
+
+                // Otherwise it failed at its first statement, which changed nothing.
+            }
+        }
+
+        if (results.Any(r => r is not null))
+        {
+            await transaction.CommitAsync().ConfigureAwait(false);
+            Interlocked.Increment(ref _commits);
+        }
+
+        return true;
     }
 
     private void PulseLogs(PendingWrite pending)

@@ -11,14 +11,14 @@ internal interface IStoreBackend : IAsyncDisposable
     /// <summary>The schema, oldest first.</summary>
     IReadOnlyList<Migration> Migrations { get; }
 
+    /// <summary>The statements that write records and replace their index entries in a database at <paramref name="schemaVersion"/>.</summary>
+    RecordWriteSql RecordWritesAt(int schemaVersion);
+
     /// <summary>Run first in the migration transaction so that replicas starting together migrate one at a time.</summary>
     string? MigrationLockSql { get; }
 
     /// <summary>Run in the write transaction after a batch appends to a log (parameter <c>@n</c>: tenant U+001F log); null when waiters are only in this process.</summary>
     string? NotifySql { get; }
-
-    /// <summary>True when a failed statement aborts the transaction (PostgreSQL), so every batch of a group needs a savepoint.</summary>
-    bool ErrorsAbortTransaction { get; }
 
     /// <summary>How often waiters re-read a log head even without a signal; null to rely on signals alone.</summary>
     TimeSpan? EventPollInterval { get; }

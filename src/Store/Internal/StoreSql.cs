@@ -27,6 +27,29 @@ internal static class StoreSql
 
     internal const string DeleteIndexEntries = "DELETE FROM record_index WHERE tenant = @t AND collection = @c AND id = @id";
 
+    // SQLite (schema 3): a record lists its index entries in @e, JSON [[name, key, sort], …] (IndexEntriesJson),
+    // so replacing them deletes by primary key and no index by record id has to be written on every insert.
+    internal const string InsertRecordListingEntries =
+        "INSERT INTO records (tenant, collection, id, version, payload, entries) VALUES (@t, @c, @id, 1, @p, @e) ON CONFLICT (tenant, collection, id) DO NOTHING";
+
+    internal const string UpdateRecordListingEntries =
+        "UPDATE records SET version = version + 1, payload = @p, entries = @e WHERE tenant = @t AND collection = @c AND id = @id AND version = @v";
+
+    internal const string UpsertRecordListingEntries =
+        "INSERT INTO records (tenant, collection, id, version, payload, entries) VALUES (@t, @c, @id, 1, @p, @e) "
+        + "ON CONFLICT (tenant, collection, id) DO UPDATE SET version = records.version + 1, payload = excluded.payload, entries = excluded.entries RETURNING version";
+
+    /// <summary>Deletes the entries the record lists; run before the record changes.</summary>
+    internal const string DeleteListedIndexEntries = DeleteListedIndexEntriesOf + ")";
+
+    /// <summary>Like <see cref="DeleteListedIndexEntries"/>, only if the record is at version @v (else nothing changes and the write fails next).</summary>
+    internal const string DeleteListedIndexEntriesAtVersion = DeleteListedIndexEntriesOf + " AND r.version = @v)";
+
+    private const string DeleteListedIndexEntriesOf =
+        "DELETE FROM record_index WHERE (tenant, collection, name, key, sort, id) IN ("
+        + "SELECT r.tenant, r.collection, e.value ->> 0, e.value ->> 1, e.value ->> 2, r.id FROM records r, json_each(r.entries) e "
+        + "WHERE r.tenant = @t AND r.collection = @c AND r.id = @id";
+
     private static readonly string[] InsertIndexEntriesByCount = [.. Enumerable.Range(0, 17).Select(BuildInsertIndexEntries)];
 
     /// <summary>

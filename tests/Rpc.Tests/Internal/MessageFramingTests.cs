@@ -105,4 +105,70 @@ public sealed class MessageFramingTests
         Assert.Equal(StatusCode.ResourceExhausted, exception.StatusCode);
         Assert.Equal(0, writer.WrittenCount);
     }
+
+    [Fact]
+    public void TryReadMessage_PrefixSplitAcrossSegments_Parsed()
+    {
+        // Arrange: the 5-byte prefix spans three segments, as DATA frames may cut it anywhere.
+        var frame = RawGrpc.Frame(new StringValue { Value = "split" });
+        var buffer = BufferSegment.Sequence(frame[..2], frame[2..4], frame[4..]);
+
+        // Act
+        var parsed = MessageFraming.TryReadMessage(ref buffer, maxSize: 1024, out var compressed, out var payload);
+
+        // Assert
+        Assert.True(parsed);
+        Assert.False(compressed);
+        Assert.Equal("split", StringValue.Parser.ParseFrom(payload).Value);
+        Assert.Equal(0, buffer.Length);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(1024)]
+    [InlineData(4085)]
+    [InlineData(4086)]
+    [InlineData(100_000)]
+    public void WriteMessage_ProtobufMarshallerAnySize_SameBytesAsStreamedSerializer(int payloadSize)
+    {
+        // Arrange: the protobuf marshaller writes small messages into one span; a marshaller built from the
+        // public constructor (no span serializer) always streams through the buffer writer.
+        var message = new BytesValue { Value = ByteString.CopyFrom(Enumerable.Range(0, payloadSize).Select(i => (byte)(i * 7)).ToArray()) };
+        var streamed = new Marshaller<BytesValue>(m => m.CalculateSize(), (m, w) => m.WriteTo(w), BytesValue.Parser.ParseFrom);
+        var settings = new MessageWriteSettings(null, false, System.IO.Compression.CompressionLevel.Fastest);
+        var spanWriter = new ArrayBufferWriter<byte>();
+        var streamWriter = new ArrayBufferWriter<byte>();
+
+        // Act
+        MessageFraming.WriteMessage(spanWriter, message, TestMethods.Marshaller, settings);
+        MessageFraming.WriteMessage(streamWriter, message, streamed, settings);
+
+        // Assert
+        Assert.Equal(RawGrpc.Frame(message), spanWriter.WrittenSpan.ToArray());
+        Assert.Equal(RawGrpc.Frame(message), streamWriter.WrittenSpan.ToArray());
+    }
+
+    private sealed class BufferSegment : ReadOnlySequenceSegment<byte>
+    {
+        private BufferSegment(byte[] bytes, long runningIndex)
+        {
+            Memory = bytes;
+            RunningIndex = runningIndex;
+        }
+
+        internal static ReadOnlySequence<byte> Sequence(params byte[][] parts)
+        {
+            var first = new BufferSegment(parts[0], 0);
+            var last = first;
+            foreach (var part in parts.Skip(1))
+            {
+                var next = new BufferSegment(part, last.RunningIndex + last.Memory.Length);
+                last.Next = next;
+                last = next;
+            }
+
+            return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        }
+    }
 }

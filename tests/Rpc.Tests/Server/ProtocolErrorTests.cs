@@ -98,6 +98,19 @@ public sealed class ProtocolErrorTests
     }
 
     [Fact]
+    public async Task Call_MappedPathWithGet_Returns405()
+    {
+        // The catch-all UNIMPLEMENTED endpoint is left out of a mapped method's routing node; HTTP
+        // method matching on that node must still answer other methods with 405.
+        await using var server = await KestrelTestServer.StartAsync(Service());
+        using var client = RawGrpc.CreateClient(server.Address);
+
+        using var response = await client.GetAsync(new Uri(Echo.FullName, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Call_UnsupportedRequestEncoding_UnimplementedListingSupported()
     {
         await using var server = await KestrelTestServer.StartAsync(Service());

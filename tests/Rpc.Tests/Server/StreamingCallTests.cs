@@ -93,4 +93,80 @@ public sealed class StreamingCallTests
         Assert.Equal(Enumerable.Range(0, 100).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), frames.Select(f => BytesValue.Parser.ParseFrom(f.Payload).Value.ToStringUtf8()));
         Assert.Equal("0", RawGrpc.GrpcStatus(response));
     }
+
+    [Fact]
+    public async Task ServerStreaming_BufferHintOnlyThenReturn_EveryMessageBeforeTheStatus()
+    {
+        // 40 × 1 KB crosses the 16 KiB point at which buffered messages go to the body unflushed.
+        var service = new DynamicService().AddServerStreaming(Repeat, async (request, stream, _) =>
+        {
+            stream.WriteOptions = new WriteOptions(WriteFlags.BufferHint);
+            for (var i = 0; i < 40; i++)
+            {
+                await stream.WriteAsync(new BytesValue { Value = ByteString.CopyFrom(Enumerable.Repeat((byte)i, 1000).ToArray()) });
+            }
+        });
+        await using var server = await KestrelTestServer.StartAsync(service);
+        using var client = RawGrpc.CreateClient(server.Address);
+
+        using var response = await client.SendAsync(RawGrpc.Request(Repeat.FullName, RawGrpc.Frame(new BytesValue())));
+        var frames = RawGrpc.ReadFrames(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => (byte)i), frames.Select(f => BytesValue.Parser.ParseFrom(f.Payload).Value[0]));
+        Assert.All(frames, f => Assert.Equal(1000, BytesValue.Parser.ParseFrom(f.Payload).Value.Length));
+        Assert.Equal("0", RawGrpc.GrpcStatus(response));
+    }
+
+    [Fact]
+    public async Task ServerStreaming_BufferedThenHandlerFails_MessagesThenItsStatus()
+    {
+        var service = new DynamicService().AddServerStreaming(Repeat, async (request, stream, _) =>
+        {
+            stream.WriteOptions = new WriteOptions(WriteFlags.BufferHint);
+            await stream.WriteAsync(new BytesValue { Value = ByteString.CopyFromUtf8("a") });
+            await stream.WriteAsync(new BytesValue { Value = ByteString.CopyFromUtf8("b") });
+            throw new RpcException(new Status(StatusCode.NotFound, "gone"));
+        });
+        await using var server = await KestrelTestServer.StartAsync(service);
+        using var client = RawGrpc.CreateClient(server.Address);
+
+        using var response = await client.SendAsync(RawGrpc.Request(Repeat.FullName, RawGrpc.Frame(new BytesValue())));
+        var frames = RawGrpc.ReadFrames(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(["a", "b"], frames.Select(f => BytesValue.Parser.ParseFrom(f.Payload).Value.ToStringUtf8()));
+        Assert.Equal(("5", "gone"), (RawGrpc.GrpcStatus(response), RawGrpc.GrpcMessage(response)));
+    }
+
+    [Fact]
+    public async Task ServerStreaming_BufferedThenFlushedWrite_AllSentWhileTheCallGoesOn()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var service = new DynamicService().AddServerStreaming(Repeat, async (request, stream, _) =>
+        {
+            stream.WriteOptions = new WriteOptions(WriteFlags.BufferHint);
+            await stream.WriteAsync(new BytesValue { Value = ByteString.CopyFromUtf8("1") });
+            await stream.WriteAsync(new BytesValue { Value = ByteString.CopyFromUtf8("2") });
+            stream.WriteOptions = null;
+            await stream.WriteAsync(new BytesValue { Value = ByteString.CopyFromUtf8("3") });
+            await release.Task;
+        });
+        await using var server = await KestrelTestServer.StartAsync(service);
+        using var client = RawGrpc.CreateClient(server.Address);
+
+        using var response = await client.SendAsync(RawGrpc.Request(Repeat.FullName, RawGrpc.Frame(new BytesValue())), HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var received = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var prefix = new byte[5];
+            await body.ReadExactlyAsync(prefix).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            var payload = new byte[System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(prefix.AsSpan(1))];
+            await body.ReadExactlyAsync(payload).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            received.Add(BytesValue.Parser.ParseFrom(payload).Value.ToStringUtf8());
+        }
+
+        release.SetResult();
+
+        Assert.Equal(["1", "2", "3"], received);
+    }
 }

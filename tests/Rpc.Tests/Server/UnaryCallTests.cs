@@ -9,11 +9,13 @@ public sealed class UnaryCallTests
     private static readonly Method<BytesValue, BytesValue> Echo = TestMethods.Create(MethodType.Unary, "Echo");
     private static readonly Method<BytesValue, BytesValue> Throw = TestMethods.Create(MethodType.Unary, "Throw");
     private static readonly Method<BytesValue, BytesValue> Fail = TestMethods.Create(MethodType.Unary, "Fail");
+    private static readonly Method<BytesValue, BytesValue> AnyStatus = TestMethods.Create(MethodType.Unary, "AnyStatus");
 
     private static DynamicService Service() => new DynamicService()
         .AddUnary(Echo, (request, _) => Task.FromResult(request))
         .AddUnary<BytesValue, BytesValue>(Throw, (_, _) => throw new InvalidOperationException("secret connection string"))
-        .AddUnary<BytesValue, BytesValue>(Fail, (_, _) => throw new RpcException(new Status(StatusCode.NotFound, "\t\ntest with whitespace\r\nand Unicode BMP ☺ and non-BMP 😈\t\n")));
+        .AddUnary<BytesValue, BytesValue>(Fail, (_, _) => throw new RpcException(new Status(StatusCode.NotFound, "\t\ntest with whitespace\r\nand Unicode BMP ☺ and non-BMP 😈\t\n")))
+        .AddUnary<BytesValue, BytesValue>(AnyStatus, (request, _) => throw new RpcException(new Status((StatusCode)int.Parse(request.Value.ToStringUtf8(), System.Globalization.CultureInfo.InvariantCulture), "status")));
 
     [Fact]
     public async Task Unary_EchoRequest_ReturnsMessageAndOkTrailer()
@@ -132,5 +134,23 @@ public sealed class UnaryCallTests
 
         Assert.Equal("13", RawGrpc.GrpcStatus(response));
         Assert.Equal("Failed to deserialize message.", RawGrpc.GrpcMessage(response));
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("9")]
+    [InlineData("16")]
+    [InlineData("17")]
+    [InlineData("42")]
+    public async Task Unary_AnyStatusCode_SentAsItsNumber(string code)
+    {
+        await using var server = await KestrelTestServer.StartAsync(Service());
+        using var client = RawGrpc.CreateClient(server.Address);
+
+        using var response = await client.SendAsync(RawGrpc.Request(AnyStatus.FullName, RawGrpc.Frame(new BytesValue { Value = ByteString.CopyFromUtf8(code) })));
+        await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(code, RawGrpc.GrpcStatus(response));
+        Assert.Equal("status", RawGrpc.GrpcMessage(response));
     }
 }

@@ -57,6 +57,24 @@ public sealed class CampaignStatusServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_OverRestLive_EventPostedLaterArrivesWhole()
+    {
+        using var cancel = new CancellationTokenSource(TestTimeouts.Default);
+        using var response = await _host.Rest.GetAsync($"/v1/tenants/{Notifications.Tenant}/campaign-status:watch?after_sequence=0", HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+
+        // A heartbeat first: the watch is then on the live feed.
+        var heartbeat = JsonNode.Parse((await reader.ReadLineAsync(cancel.Token))!)!;
+        using var posted = await _host.Rest.PostAsync("/ocs/campaigngroup-states", new StringContent(OcsBodies.SeedFieldsLoad, Encoding.UTF8, "application/json"), cancel.Token);
+        var live = JsonNode.Parse((await reader.ReadLineAsync(cancel.Token))!)!;
+
+        Assert.NotNull(heartbeat["heartbeat"]);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal(1, (long)live["resumeAfterSequence"]!);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(OcsBodies.SeedFieldsLoad), live["event"]?["notification"]), live.ToJsonString());
+    }
+
+    [Fact]
     public async Task Report_InvalidBody_InvalidArgumentWithFieldViolationsNamingGswKeys()
     {
         var notification = Notifications.Statistics();

@@ -15,9 +15,12 @@ namespace JourneyGrpc.Server.Tests.Campaign;
 public sealed class TenantEventFeedTests : IAsyncLifetime
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(10);
     private readonly TempDirectory _directory = new();
     private readonly ManualTimeProvider _clock = new();
-    private readonly CampaignStatusOptions _options = new() { HeartbeatInterval = Interval, WatchBufferSize = 16 };
+
+    // Heartbeat tests: every commit goes out at once (the batch interval has a test of its own).
+    private readonly CampaignStatusOptions _options = new() { HeartbeatInterval = Interval, WatchBufferSize = 16, WatchBatchInterval = TimeSpan.Zero };
     private JourneyStore _store = null!;
     private CampaignReportWriter _writer = null!;
     private TenantEventFeed _feed = null!;
@@ -110,9 +113,37 @@ public sealed class TenantEventFeedTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run).Bounded();
     }
 
-    private Task RunSessionAsync(WatchCampaignStatusRequest request, ChannelStreamWriter stream, CancellationToken cancellationToken)
+    [Fact]
+    public async Task Publish_CommitsWithinTheBatchInterval_GoOutTogetherAfterIt()
     {
-        var session = new WatchSession(_store, new CampaignStateReader(_store), _feed, _options, _clock, NullLogger.Instance, stream, cancellationToken);
+        var options = new CampaignStatusOptions { HeartbeatInterval = Interval, WatchBufferSize = 16, WatchBatchInterval = BatchInterval };
+        await using var feed = new TenantEventFeed(Notifications.Tenant, _store, options, _clock, NullLogger.Instance);
+        using var cancel = new CancellationTokenSource();
+        var stream = new ChannelStreamWriter();
+        var run = RunSessionAsync(new WatchCampaignStatusRequest { Tenant = Notifications.Tenant, AfterSequence = 0 }, stream, cancel.Token, feed);
+        await feed.WhenAttachedAsync().Bounded();
+        var batching = _clock.NextTimerCreatedAsync();
+
+        await _writer.RecordAsync(Notifications.Of(Notifications.Load), CancellationToken.None).Bounded();
+        var first = await stream.ReadAsync();
+        await batching.Bounded();
+        await _writer.RecordAsync(Notifications.Of(Notifications.Start), CancellationToken.None).Bounded();
+        await _writer.RecordAsync(Notifications.Of(null), CancellationToken.None).Bounded();
+        var heldBack = stream.TryRead(out _);
+        _clock.Advance(BatchInterval);
+        var second = await stream.ReadAsync();
+        var third = await stream.ReadAsync();
+
+        Assert.Equal(1, first.Event.Sequence);
+        Assert.False(heldBack, "commits within the interval wait for it");
+        Assert.Equal((2L, 3L), (second.Event.Sequence, third.Event.Sequence));
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run).Bounded();
+    }
+
+    private Task RunSessionAsync(WatchCampaignStatusRequest request, ChannelStreamWriter stream, CancellationToken cancellationToken, TenantEventFeed? feed = null)
+    {
+        var session = new WatchSession(_store, new CampaignStateReader(_store), feed ?? _feed, _options, _clock, NullLogger.Instance, stream, cancellationToken);
         return Task.Run(() => session.RunAsync(request, request.Tenant, new WatchFilter(request)), CancellationToken.None);
     }
 

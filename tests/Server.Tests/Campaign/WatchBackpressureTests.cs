@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Google.Rpc;
 using JourneyGrpc.Campaign.V1;
 using JourneyGrpc.Rpc;
@@ -52,9 +54,15 @@ public sealed class WatchBackpressureTests
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         var info = error.GetRpcStatus()!.Details.Single().Unpack<ErrorInfo>();
         Assert.Equal(("WATCH_TOO_FAR_BEHIND", "journeygrpc.campaign.v1"), (info.Type, info.Domain));
-        var resumeAfter = long.Parse(info.Metadata["resume_after_sequence"], System.Globalization.CultureInfo.InvariantCulture);
+        var resumeAfter = long.Parse(info.Metadata["resume_after_sequence"], CultureInfo.InvariantCulture);
         Assert.Equal(1 + before.Count, resumeAfter);
-        Assert.Equal($"The watch is too far behind: {Events - resumeAfter} events behind the newest ({Events}), more than the 100 allowed; resume with after_sequence {resumeAfter}.", error.Status.Detail);
+
+        // The newest event when the server checked: posting may still have been under way then.
+        var detail = Regex.Match(error.Status.Detail, @"^The watch is too far behind: (\d+) events behind the newest \((\d+)\), more than the 100 allowed; resume with after_sequence (\d+)\.$");
+        Assert.True(detail.Success, error.Status.Detail);
+        var (behind, newest) = (long.Parse(detail.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(detail.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.Equal((newest - resumeAfter, resumeAfter.ToString(CultureInfo.InvariantCulture)), (behind, detail.Groups[3].Value));
+        Assert.InRange(behind, 101, Events - resumeAfter);
 
         using var resumed = WatchReader.Start(host.Client, new WatchCampaignStatusRequest { Tenant = Notifications.Tenant, AfterSequence = resumeAfter });
         var rest = new List<long>();

@@ -24,7 +24,7 @@ public sealed class ServerStoreTests : IDisposable
         await store.WriteAsync("acme", new WriteBatch().Insert("notes", "n1", new StringValue { Value = "hello" })).WaitAsync(Timeout);
 
         Assert.Equal("hello", (await store.GetAsync("acme", "notes", "n1").WaitAsync(Timeout))!.Parse(StringValue.Parser).Value);
-        Assert.Equal(2, app.Services.GetRequiredService<JourneyStore>().SchemaVersion);
+        Assert.Equal(3, app.Services.GetRequiredService<JourneyStore>().SchemaVersion);
         Assert.True(File.Exists(_directory.File("nested/journey.db")));
         await app.StopAsync().WaitAsync(Timeout);
     }

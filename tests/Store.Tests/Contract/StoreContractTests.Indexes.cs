@@ -74,6 +74,43 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Update_KeysNeedingEscapesAndExtremeSorts_OldEntriesRemovedExactly()
+    {
+        string[] keys = ["quote \" and backslash \\", "tab\tnewline\ncontrol\u0001", "ünïcødé ☎ 😀", "[1,\"x\"]", string.Empty];
+        var batch = new WriteBatch();
+        var entries = keys.Select((key, i) => new IndexEntry("by-key", key, i switch { 0 => long.MinValue, 1 => long.MaxValue, _ => -i })).ToArray();
+        batch.Insert(Collection, "escaped", Records.Small("escaped"), entries);
+        batch.Insert(Collection, "neighbour", Records.Small("neighbour"), [.. keys.Select(key => new IndexEntry("by-key", key, 0))]);
+        await Store.WriteAsync(Tenant, batch).DefaultTimeout();
+
+        foreach (var key in keys)
+        {
+            Assert.Equal(["escaped", "neighbour"], (await Store.FindAsync(Tenant, new IndexQuery(Collection, "by-key", key)).DefaultTimeout()).Records.Select(r => r.Id).Order());
+        }
+
+        await Store.WriteAsync(Tenant, new WriteBatch().Update(Collection, "escaped", 1, Records.Small("escaped"), entries[0] with { Sort = 5 })).DefaultTimeout();
+
+        Assert.Equal(["escaped", "neighbour"], (await Store.FindAsync(Tenant, new IndexQuery(Collection, "by-key", keys[0])).DefaultTimeout()).Records.Select(r => r.Id));
+        foreach (var key in keys[1..])
+        {
+            Assert.Equal(["neighbour"], (await Store.FindAsync(Tenant, new IndexQuery(Collection, "by-key", key)).DefaultTimeout()).Records.Select(r => r.Id));
+        }
+    }
+
+    [Fact]
+    public async Task Update_StaleVersion_KeepsIndexEntries()
+    {
+        await Store.WriteAsync(Tenant, new WriteBatch().Insert(Collection, "r", Records.Small("r"), new IndexEntry("by-agent", "agent-1", 1))).DefaultTimeout();
+
+        await Assert.ThrowsAsync<StoreConcurrencyException>(() =>
+            Store.WriteAsync(Tenant, new WriteBatch().Update(Collection, "r", 7, Records.Small("r"), new IndexEntry("by-agent", "agent-2", 1))).DefaultTimeout());
+        await Assert.ThrowsAsync<StoreConcurrencyException>(() => Store.WriteAsync(Tenant, new WriteBatch().Delete(Collection, "r", 7)).DefaultTimeout());
+
+        Assert.Equal(["r"], (await Store.FindAsync(Tenant, new IndexQuery(Collection, "by-agent", "agent-1")).DefaultTimeout()).Records.Select(r => r.Id));
+        Assert.Equal(0, (await Store.FindAsync(Tenant, new IndexQuery(Collection, "by-agent", "agent-2")).DefaultTimeout()).Total);
+    }
+
+    [Fact]
     public async Task UniqueIndex_KeyHeldByOtherRecord_ThrowsDuplicateNamingHolder()
     {
         await Store.WriteAsync(Tenant, new WriteBatch().Insert("identifier-types", "t1", Records.Small("t1", "phone"), IndexEntry.Unique("by-name", "phone"))).DefaultTimeout();

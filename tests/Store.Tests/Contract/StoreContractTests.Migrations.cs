@@ -13,11 +13,11 @@ public abstract partial class StoreContractTests
 
         await using var reopened = await JourneyStore.OpenAsync(options).DefaultTimeout();
 
-        Assert.Equal(2, reopened.SchemaVersion);
+        Assert.Equal(NewestSchemaVersion, reopened.SchemaVersion);
         await using var raw = await OpenRawAsync(options);
         await using var command = raw.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
-        Assert.Equal(2L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((long)NewestSchemaVersion, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -34,10 +34,39 @@ public abstract partial class StoreContractTests
         options.SchemaTargetVersion = null;
         await using var current = await JourneyStore.OpenAsync(options).DefaultTimeout();
 
-        Assert.Equal(2, current.SchemaVersion);
+        Assert.Equal(NewestSchemaVersion, current.SchemaVersion);
         Assert.Equal(Records.Rich("kept"), (await current.GetAsync(Tenant, Collection, "kept").DefaultTimeout())!.Parse(TestRecord.Parser));
         Assert.Equal(1, (await current.FindAsync(Tenant, new IndexQuery(Collection, "by-agent", "a")).DefaultTimeout()).Total);
         Assert.Equal([1L], (await current.WriteAsync(Tenant, new WriteBatch().Append("new-log", Records.Small("e"))).DefaultTimeout()).Sequences);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task Open_StoreCreatedByOlderVersion_IndexEntriesWrittenBeforeAreReplacedAndDeleted(int olderVersion)
+    {
+        var options = await FreshDatabaseAsync();
+        options.SchemaTargetVersion = olderVersion;
+        await using (var old = await JourneyStore.OpenAsync(options).DefaultTimeout())
+        {
+            await old.WriteAsync(Tenant, new WriteBatch()
+                .Insert(Collection, "updated", Records.Small("updated"), new IndexEntry("by-agent", "old-agent", 1), new IndexEntry("by-channel", "voice", long.MinValue))
+                .Insert(Collection, "upserted", Records.Small("upserted"), new IndexEntry("by-agent", "old-agent", 2))
+                .Insert(Collection, "deleted", Records.Small("deleted"), new IndexEntry("by-agent", "old-agent", 3))
+                .Insert(Collection, "unindexed", Records.Small("unindexed"))).DefaultTimeout();
+        }
+
+        options.SchemaTargetVersion = null;
+        await using var current = await JourneyStore.OpenAsync(options).DefaultTimeout();
+        await current.WriteAsync(Tenant, new WriteBatch()
+            .Update(Collection, "updated", 1, Records.Small("updated"), new IndexEntry("by-agent", "new-agent", 1))
+            .Upsert(Collection, "upserted", Records.Small("upserted"), new IndexEntry("by-agent", "new-agent", 2))
+            .Delete(Collection, "deleted", 1)
+            .Update(Collection, "unindexed", 1, Records.Small("unindexed"), new IndexEntry("by-agent", "new-agent", 4))).DefaultTimeout();
+
+        Assert.Equal(0, (await current.FindAsync(Tenant, new IndexQuery(Collection, "by-agent", "old-agent")).DefaultTimeout()).Total);
+        Assert.Equal(0, (await current.FindAsync(Tenant, new IndexQuery(Collection, "by-channel", "voice")).DefaultTimeout()).Total);
+        Assert.Equal(["updated", "upserted", "unindexed"], (await current.FindAsync(Tenant, new IndexQuery(Collection, "by-agent", "new-agent") { Descending = false }).DefaultTimeout()).Records.Select(r => r.Id));
     }
 
     [Fact]
@@ -55,6 +84,6 @@ public abstract partial class StoreContractTests
         var error = await Assert.ThrowsAsync<StoreFailureException>(() => JourneyStore.OpenAsync(options).DefaultTimeout());
 
         Assert.Equal(StoreFailure.SchemaTooNew, error.Failure);
-        Assert.Contains("has schema version 99, but this server knows versions up to 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"has schema version 99, but this server knows versions up to {NewestSchemaVersion}", error.Message, StringComparison.Ordinal);
     }
 }

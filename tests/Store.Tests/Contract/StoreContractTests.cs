@@ -40,6 +40,9 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     /// <summary>A connection to the database of <paramref name="options"/> that bypasses the store.</summary>
     protected abstract Task<DbConnection> OpenRawAsync(JourneyStoreOptions options);
 
+    /// <summary>The newest schema version of the backend under test.</summary>
+    protected abstract int NewestSchemaVersion { get; }
+
     /// <summary>Holds the database's write lock from another connection until disposed, so batches queue up behind the writer.</summary>
     protected abstract Task<IAsyncDisposable> HoldWriteLockAsync();
 
@@ -223,6 +226,37 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         Assert.Null(await Store.GetAsync(Tenant, Collection, "lost").DefaultTimeout());
         Assert.Equal("fresh", (await Store.GetAsync(Tenant, Collection, "c").DefaultTimeout())!.Parse(TestRecord.Parser).Name);
         Assert.Equal([1L], (await writes[2]).Sequences);
+    }
+
+    [Fact]
+    public async Task WriteAsync_SingleWritesConflictingInSameGroupCommit_OnlyThoseFail()
+    {
+        // One-operation batches get no savepoint: each conflicts at a statement that changed nothing.
+        await Store.WriteAsync(Tenant, new WriteBatch().Insert(Collection, "c", Records.Small("c"), new IndexEntry("by-agent", "a", 1))).DefaultTimeout();
+        var commitsBefore = Store.CommitCount;
+
+        Task<WriteResult>[] writes;
+        await using (await HoldWriteLockAsync())
+        {
+            writes =
+            [
+                Store.WriteAsync(Tenant, new WriteBatch().Insert(Collection, "ok-1", Records.Small("ok-1"), new IndexEntry("by-agent", "a", 2))),
+                Store.WriteAsync(Tenant, new WriteBatch().Insert(Collection, "c", Records.Small("c", "duplicate"), new IndexEntry("by-agent", "b", 1))),
+                Store.WriteAsync(Tenant, new WriteBatch().Update(Collection, "c", 9, Records.Small("c", "stale"), new IndexEntry("by-agent", "b", 1))),
+                Store.WriteAsync(Tenant, new WriteBatch().Delete(Collection, "c", 9)),
+                Store.WriteAsync(Tenant, new WriteBatch().Insert(Collection, "ok-2", Records.Small("ok-2"), new IndexEntry("by-agent", "a", 3))),
+            ];
+        }
+
+        await Assert.ThrowsAsync<StoreDuplicateException>(() => writes[1].DefaultTimeout());
+        await Assert.ThrowsAsync<StoreConcurrencyException>(() => writes[2].DefaultTimeout());
+        await Assert.ThrowsAsync<StoreConcurrencyException>(() => writes[3].DefaultTimeout());
+        await Task.WhenAll(writes[0], writes[4]).DefaultTimeout();
+        Assert.InRange(Store.CommitCount - commitsBefore, 1, 2);
+        var c = await Store.GetAsync(Tenant, Collection, "c").DefaultTimeout();
+        Assert.Equal(("n", 1L), (c!.Parse(TestRecord.Parser).Name, c.Version));
+        Assert.Equal(["ok-2", "ok-1", "c"], (await Store.FindAsync(Tenant, new IndexQuery(Collection, "by-agent", "a")).DefaultTimeout()).Records.Select(r => r.Id));
+        Assert.Equal(0, (await Store.FindAsync(Tenant, new IndexQuery(Collection, "by-agent", "b")).DefaultTimeout()).Total);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using JourneyGrpc.Store.Internal.Postgres;
 using JourneyGrpc.Store.Tests.Contract;
 using JourneyGrpc.Store.Tests.Infrastructure;
 using Npgsql;
@@ -9,6 +10,8 @@ namespace JourneyGrpc.Store.Tests.Postgres;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStoreContractTests(PostgresFixture postgres) : StoreContractTests
 {
+    protected override int NewestSchemaVersion => PostgresSchema.Migrations[^1].Version;
+
     protected override Task<JourneyStoreOptions> StoreOptionsAsync() => Task.FromResult(Options(postgres.SharedConnectionString));
 
     protected override async Task<JourneyStoreOptions> FreshDatabaseAsync() => Options(await postgres.CreateDatabaseAsync("fresh"));

@@ -72,6 +72,25 @@ public sealed class SqliteQueryPlanTests : IAsyncLifetime, IDisposable
         Assert.True(page.Contains("SEARCH r USING INDEX sqlite_autoindex_records_1 (tenant=? AND collection=? AND id=?)"), string.Join("\n", page));
     }
 
+    [Theory]
+    [InlineData(StoreSql.DeleteListedIndexEntries)]
+    [InlineData(StoreSql.DeleteListedIndexEntriesAtVersion)]
+    public async Task DeleteListedIndexEntries_DeletesByPrimaryKeyOfEachListedEntry(string sql)
+    {
+        var command = Sql.Command(_connection!, null, sql).With("@t", "t").With("@c", "c").With("@id", "1");
+        if (sql.Contains("@v", StringComparison.Ordinal))
+        {
+            command.With("@v", 1L);
+        }
+
+        var plan = await PlanAsync(command);
+
+        // The only scan is of the record's own JSON list (json_each), never of a table.
+        Assert.Equal("SEARCH record_index USING PRIMARY KEY (tenant=? AND collection=? AND name=? AND key=? AND sort=? AND id=?)", plan[0]);
+        Assert.Contains("SEARCH r USING INDEX sqlite_autoindex_records_1 (tenant=? AND collection=? AND id=?)", plan);
+        Assert.Equal(["SCAN e VIRTUAL TABLE INDEX 1:"], plan.Where(line => line.StartsWith("SCAN", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task ReadEvents_UsesPrimaryKeyInSequenceOrder()
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using JourneyGrpc.Store.Internal.Sqlite;
 using JourneyGrpc.Store.Tests.Contract;
 using JourneyGrpc.Store.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -10,6 +11,8 @@ public sealed class SqliteStoreContractTests : StoreContractTests, IDisposable
 {
     private readonly TempDirectory _directory = new();
     private int _databases;
+
+    protected override int NewestSchemaVersion => SqliteSchema.Migrations[^1].Version;
 
     public void Dispose()
     {

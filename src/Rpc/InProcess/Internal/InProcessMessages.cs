@@ -1,12 +1,11 @@
 using System.Buffers;
-using Google.Protobuf;
 
 namespace JourneyGrpc.Rpc.InProcess.Internal;
 
 /// <summary>
-/// Hands messages between a caller and a handler. When the caller's type is (or is a base of) the
-/// handler's, the instance itself is passed: no serialization. Otherwise the message is
-/// re-marshalled, as it would be over the wire.
+/// Hands messages between a caller and a handler. For unary calls, when the caller's type is (or is
+/// a base of) the handler's, the instance itself is passed: no serialization. Otherwise, and for
+/// every streamed message, the message is re-marshalled, as it would be over the wire.
 /// </summary>
 internal static class InProcessMessages
 {
@@ -15,11 +14,12 @@ internal static class InProcessMessages
         value is TTo same ? same : Remarshal(value, from, to);
 
     /// <summary>
-    /// A private copy. Streamed messages are copied because a handler may write one instance,
-    /// change it and write it again, which over the wire is safe.
+    /// A private copy, made through the message's bytes as the wire would make it. Streamed messages
+    /// are copied because a handler may write one instance, change it and write it again, which over
+    /// the wire is safe; and through bytes because a handler may write fields it encoded once for many
+    /// calls as unknown-field bytes, which only parsing turns back into the fields the caller reads.
     /// </summary>
-    internal static TTo Copy<TFrom, TTo>(TFrom value, Marshaller<TFrom> from, Marshaller<TTo> to) =>
-        value is IDeepCloneable<TFrom> cloneable && cloneable.Clone() is TTo copy ? copy : Remarshal(value, from, to);
+    internal static TTo Copy<TFrom, TTo>(TFrom value, Marshaller<TFrom> from, Marshaller<TTo> to) => Remarshal(value, from, to);
 
     private static TTo Remarshal<TFrom, TTo>(TFrom value, Marshaller<TFrom> from, Marshaller<TTo> to)
     {

@@ -50,7 +50,7 @@ internal abstract class ServerCallHandlerBase<TRequest, TResponse>
             }
         }
 
-        var callContext = new HttpContextServerCallContext(httpContext, Method, Settings, Settings.ShutdownToken);
+        var callContext = new HttpContextServerCallContext(httpContext, Method, Settings);
         return HandleCoreAsync(httpContext, callContext);
     }
 

@@ -28,7 +28,15 @@ internal sealed class UnaryServerCallHandler<TRequest, TResponse>(Method<TReques
     private async Task ReadInvokeWriteAsync(HttpContext httpContext, HttpContextServerCallContext callContext)
     {
         var request = await MessageFraming.ReadSingleMessageAsync(httpContext.Request.BodyReader, callContext.ReadSettings, Method.RequestMarshaller.Deserializer, callContext.CancellationToken).ConfigureAwait(false);
-        await WriteResponseAsync(invoker(request, callContext), callContext).ConfigureAwait(false);
+
+        // The body arrived late, but the handler may still complete at once: write without another state machine.
+        var responseTask = invoker(request, callContext);
+        if (responseTask.IsCompletedSuccessfully && ResponseWriting.TryWrite(callContext, Method.ResponseMarshaller, ResponseOrThrow(responseTask.Result)))
+        {
+            return;
+        }
+
+        await WriteResponseAsync(responseTask, callContext).ConfigureAwait(false);
     }
 
     private async Task WriteResponseAsync(Task<TResponse> responseTask, HttpContextServerCallContext callContext)

@@ -23,6 +23,11 @@ internal sealed class CampaignStatusOptionsValidator : IValidateOptions<Campaign
             failures.Add($"{CampaignStatusOptions.Key(nameof(options.MaxWatchLagEvents))} must be at least {CampaignStatusOptions.Key(nameof(options.WatchBufferSize))} (is {options.MaxWatchLagEvents}).");
         }
 
+        if (options.WatchBatchInterval < TimeSpan.Zero || options.WatchBatchInterval > TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{CampaignStatusOptions.Key(nameof(options.WatchBatchInterval))} must be from 00:00:00 to 00:00:01 (is {options.WatchBatchInterval}).");
+        }
+
         if (options.ReadPageSize is < 1 or > 10_000)
         {
             failures.Add($"{CampaignStatusOptions.Key(nameof(options.ReadPageSize))} must be from 1 to 10000 (is {options.ReadPageSize}).");

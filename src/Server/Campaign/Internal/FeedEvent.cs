@@ -1,7 +1,10 @@
-using Google.Protobuf;
 using JourneyGrpc.Campaign.V1;
 
 namespace JourneyGrpc.Server.Campaign.Internal;
 
-/// <summary>An event of the live window: parsed (for filters) and encoded once (for writing, see <see cref="EncodedEvents"/>).</summary>
-internal readonly record struct FeedEvent(CampaignStatusEvent Event, UnknownFieldSet Encoded);
+/// <summary>
+/// An event of the live window: parsed (for filters), and its watch response built once with the
+/// event pre-encoded (see <see cref="EncodedEvents"/>); every watch writes that same response, which
+/// writing only reads.
+/// </summary>
+internal readonly record struct FeedEvent(CampaignStatusEvent Event, WatchCampaignStatusResponse Response);

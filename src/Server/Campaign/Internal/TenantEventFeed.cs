@@ -8,9 +8,10 @@ namespace JourneyGrpc.Server.Campaign.Internal;
 /// (<see cref="IJourneyStore.ReadEventsAsync"/>, then <see cref="IJourneyStore.WaitForEventsAsync"/>,
 /// which PostgreSQL's LISTEN/NOTIFY wakes for appends made by other replicas) parses each event once
 /// into a window of the newest <see cref="CampaignStatusOptions.WatchBufferSize"/> events, shared by
-/// every watch, and pulses the watches. Each watch reads the window from its own cursor, so memory
-/// does not depend on how many watches there are or how slow they are: a watch that falls out of
-/// the window reads the log itself. Every heartbeat interval the feed ticks (a pulse watches use to
+/// every watch, and pulses the watches, at most once per
+/// <see cref="CampaignStatusOptions.WatchBatchInterval"/> (what arrives in between goes with the next
+/// pulse). Each watch reads the window from its own cursor, so memory does not depend on how many
+/// watches there are or how slow they are: a watch that falls out of the window reads the log itself. Every heartbeat interval the feed ticks (a pulse watches use to
 /// send heartbeats when idle). The reader pauses while no watch is attached.
 /// </summary>
 internal sealed class TenantEventFeed : IAsyncDisposable
@@ -175,10 +176,15 @@ internal sealed class TenantEventFeed : IAsyncDisposable
                 var events = new FeedEvent[page.Count];
                 for (var i = 0; i < page.Count; i++)
                 {
-                    events[i] = new FeedEvent(StoredEvents.Parse(page[i]), EncodedEvents.Encode(page[i]));
+                    events[i] = new FeedEvent(StoredEvents.Parse(page[i]), EncodedEvents.Response(page[i].Sequence, EncodedEvents.Encode(page[i])));
                 }
 
                 Publish(events);
+                if (_options.WatchBatchInterval > TimeSpan.Zero)
+                {
+                    // What arrives meanwhile goes out with the next wake, in one write per watch.
+                    await Task.Delay(_options.WatchBatchInterval, _timeProvider, stop).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

@@ -20,6 +20,9 @@ internal sealed class WatchFilter
         _anyGroup = _names.Count == 0 && _guids.Count == 0 && _dbids.Count == 0;
     }
 
+    /// <summary>True when every event matches (no group and no kind given).</summary>
+    internal bool MatchesEverything => _anyGroup && _kinds.Count == 0;
+
     /// <summary>Whether the watch wants <paramref name="recorded"/>.</summary>
     internal bool Matches(CampaignStatusEvent recorded) =>
         (_kinds.Count == 0 || _kinds.Contains(recorded.Kind)) && MatchesGroup(

@@ -127,14 +127,15 @@ internal sealed class WatchSession(
                 continue;
             }
 
-            var recorded = StoredEvents.Parse(stored);
-            if (filter.Matches(recorded))
+            if (filter.MatchesEverything && _sentStates is null)
             {
-                Take(recorded);
+                // Nothing to decide from the event's fields: its bytes go out as stored, unparsed.
+                _cursor = stored.Sequence;
+                _outgoing.Add(EncodedEvents.Response(stored.Sequence, EncodedEvents.Encode(stored)));
             }
             else
             {
-                _cursor = recorded.Sequence;
+                TakeParsed(StoredEvents.Parse(stored), filter);
             }
 
             if (_outgoing.Count == FlushEvery)
@@ -144,6 +145,18 @@ internal sealed class WatchSession(
         }
 
         await FlushOutgoingAsync().ConfigureAwait(false);
+    }
+
+    private void TakeParsed(CampaignStatusEvent recorded, WatchFilter filter)
+    {
+        if (filter.Matches(recorded))
+        {
+            Take(recorded);
+        }
+        else
+        {
+            _cursor = recorded.Sequence;
+        }
     }
 
     // Reads the feed's window from the cursor until the window has moved past it. At each tick of the
@@ -162,11 +175,11 @@ internal sealed class WatchSession(
                 case FeedReadStatus.FellBehind:
                     return;
                 case FeedReadStatus.Events:
-                    foreach (var (recorded, encoded) in events)
+                    foreach (var (recorded, response) in events)
                     {
                         if (filter.Matches(recorded))
                         {
-                            Take(recorded, encoded);
+                            Take(recorded, response);
                         }
                         else
                         {
@@ -200,12 +213,14 @@ internal sealed class WatchSession(
         }
     }
 
-    // A watch that fell out of the window reads small pages: each one is parsed for this watch alone.
+    // A watch that fell out of the window reads small pages (parsed for this watch alone if its filter
+    // needs the fields).
     private int CatchUpPageSize(bool fellBehind) => fellBehind ? Math.Min(options.ReadPageSize, FlushEvery) : options.ReadPageSize;
 
-    // Queues an event the filter matched, unless it is at or below the cursor (already sent, or read
-    // from the log before the feed published it) or reflected in a current state already sent.
-    private void Take(CampaignStatusEvent recorded, Google.Protobuf.UnknownFieldSet? encoded = null)
+    // Queues an event the filter matched (as the feed's shared response when it has one), unless it is
+    // at or below the cursor (already sent, or read from the log before the feed published it) or
+    // reflected in a current state already sent.
+    private void Take(CampaignStatusEvent recorded, WatchCampaignStatusResponse? response = null)
     {
         if (recorded.Sequence <= _cursor)
         {
@@ -226,9 +241,7 @@ internal sealed class WatchSession(
             }
         }
 
-        _outgoing.Add(encoded is null
-            ? new WatchCampaignStatusResponse { ResumeAfterSequence = recorded.Sequence, Event = recorded }
-            : EncodedEvents.Response(recorded.Sequence, encoded));
+        _outgoing.Add(response ?? new WatchCampaignStatusResponse { ResumeAfterSequence = recorded.Sequence, Event = recorded });
     }
 
     private async Task CheckLagAsync(string tenant)

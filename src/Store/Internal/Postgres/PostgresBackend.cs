@@ -40,14 +40,14 @@ internal sealed class PostgresBackend : IStoreBackend
 
     public IReadOnlyList<Migration> Migrations => PostgresSchema.Migrations;
 
+    public RecordWriteSql RecordWritesAt(int schemaVersion) => RecordWriteSql.IndexedByRecord;
+
     public string? MigrationLockSql => $"SELECT pg_advisory_xact_lock({MigrationLockKey})";
 
     // Sent at commit, and dropped with a batch rolled back to its savepoint.
     public string? NotifySql => $"SELECT pg_notify('{Channel}', @n)";
 
     // A safety net only: notifications wake waiters within milliseconds.
-    public bool ErrorsAbortTransaction => true;
-
     public TimeSpan? EventPollInterval => TimeSpan.FromSeconds(5);
 
     public async Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) =>

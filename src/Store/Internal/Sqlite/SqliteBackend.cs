@@ -51,11 +51,12 @@ internal sealed class SqliteBackend : IStoreBackend
 
     public IReadOnlyList<Migration> Migrations => SqliteSchema.Migrations;
 
+    public RecordWriteSql RecordWritesAt(int schemaVersion) =>
+        schemaVersion >= SqliteSchema.EntriesListedOnRecord ? RecordWriteSql.ListedOnRecord : RecordWriteSql.IndexedByRecord;
+
     public string? MigrationLockSql => null;
 
     public string? NotifySql => null;
-
-    public bool ErrorsAbortTransaction => false;
 
     public TimeSpan? EventPollInterval => null;
 

@@ -6,6 +6,7 @@ internal sealed class ManualTimeProvider : TimeProvider
     private readonly Lock _lock = new();
     private readonly List<ManualTimer> _timers = [];
     private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private TaskCompletionSource? _timerCreated;
 
     public override DateTimeOffset GetUtcNow()
     {
@@ -18,13 +19,27 @@ internal sealed class ManualTimeProvider : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
+        TaskCompletionSource? created;
         lock (_lock)
         {
             _timers.Add(timer);
+            created = _timerCreated;
+            _timerCreated = null;
         }
 
         timer.Change(dueTime, period);
+        created?.TrySetResult();
         return timer;
+    }
+
+    /// <summary>Completes when the next timer (a <c>Task.Delay</c> on this clock, say) is created.</summary>
+    internal Task NextTimerCreatedAsync()
+    {
+        lock (_lock)
+        {
+            _timerCreated ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _timerCreated.Task;
+        }
     }
 
     /// <summary>Moves the clock and runs every timer that has come due, in due order.</summary>
