@@ -3,7 +3,7 @@
 # DURATION s; every subscriber must get every event. Reports delivery latency p50/p99 and the
 # server's resident memory before, during (max) and after. Loopback only; the server started here is
 # stopped by its process id on exit. Output: .artifacts/bench/campaign-watch-<time>.md.
-# Environment (defaults): SUBSCRIBERS=1000 RATE=1000 DURATION=60 CONNECTIONS=10 CAMPAIGN_PORT=50161
+# Environment (defaults): SUBSCRIBERS=1000 RATE=1000 DURATION=60 CONNECTIONS=50 CAMPAIGN_PORT=50161
 #   STORE=sqlite (or postgres with PG_CONNECTION='Host=...;Database=...;Username=...')
 #   SERVER_ARGS='--CampaignStatus:WatchBufferSize=1024 ...' (extra server configuration)
 set -euo pipefail
@@ -12,7 +12,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 SUBSCRIBERS=${SUBSCRIBERS:-1000}
 RATE=${RATE:-1000}
 DURATION=${DURATION:-60}
-CONNECTIONS=${CONNECTIONS:-10}
+CONNECTIONS=${CONNECTIONS:-50}
 CAMPAIGN_PORT=${CAMPAIGN_PORT:-50161}
 STORE=${STORE:-sqlite}
 SERVER_ARGS=${SERVER_ARGS:-}
