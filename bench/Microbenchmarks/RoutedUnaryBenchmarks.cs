@@ -1,6 +1,5 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using BenchmarkDotNet.Attributes;
+using JourneyGrpc.Bench.RawKestrel;
 using JourneyGrpc.Bench.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +29,7 @@ public class RoutedUnaryBenchmarks
     public void Setup()
     {
         _call = new InMemoryCall(EchoPath, RequestFrame.Create(PayloadSize));
-        _rawPipeline = BuildPipeline(app => app.MapPost(EchoPath, RawEchoAsync), addRpc: false);
+        _rawPipeline = BuildPipeline(app => app.MapPost(EchoPath, RawEcho.EchoAsync), addRpc: false);
         _rpcPipeline = BuildPipeline(app => app.MapRpcService<EchoServiceImpl>(), addRpc: true);
     }
 
@@ -54,33 +53,6 @@ public class RoutedUnaryBenchmarks
         map(app);
         app.UseEndpoints(_ => { });
         return ((IApplicationBuilder)app).Build();
-    }
-
-    private static async Task RawEchoAsync(HttpContext context)
-    {
-        var reader = context.Request.BodyReader;
-        ReadResult read;
-        while (true)
-        {
-            read = await reader.ReadAsync(context.RequestAborted);
-            if (read.IsCompleted || read.IsCanceled)
-            {
-                break;
-            }
-
-            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-        }
-
-        var response = context.Response;
-        response.ContentType = "application/grpc";
-        var writer = response.BodyWriter;
-        foreach (var segment in read.Buffer)
-        {
-            writer.Write(segment.Span);
-        }
-
-        reader.AdvanceTo(read.Buffer.End);
-        response.AppendTrailer("grpc-status", "0");
     }
 
     private sealed class EchoServiceImpl : EchoService.EchoServiceBase

@@ -1,5 +1,4 @@
-using System.Buffers;
-using System.IO.Pipelines;
+using JourneyGrpc.Bench.RawKestrel;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 // The "raw Kestrel" ceiling of the unary echo benchmark (bench/unary-echo.sh): the same
@@ -18,36 +17,5 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 var app = builder.Build();
-app.MapPost("/journeygrpc.bench.v1.EchoService/Echo", EchoAsync);
+app.MapPost("/journeygrpc.bench.v1.EchoService/Echo", RawEcho.EchoAsync);
 app.Run();
-
-static async Task EchoAsync(HttpContext context)
-{
-    var reader = context.Request.BodyReader;
-    ReadResult read;
-    while (true)
-    {
-        read = await reader.ReadAsync(context.RequestAborted);
-        if (read.IsCompleted || read.IsCanceled)
-        {
-            break;
-        }
-
-        // Leave everything unconsumed until the whole body has arrived.
-        reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-    }
-
-    var response = context.Response;
-    response.ContentType = "application/grpc";
-    var writer = response.BodyWriter;
-    foreach (var segment in read.Buffer)
-    {
-        writer.Write(segment.Span);
-    }
-
-    reader.AdvanceTo(read.Buffer.End);
-    response.AppendTrailer("grpc-status", "0");
-
-    // No FlushAsync: Kestrel writes headers, data and trailers together when the handler
-    // returns, which measured ~6% more unary req/s than flushing here (see bench/README.md).
-}

@@ -1,29 +1,21 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace JourneyGrpc.Server.Campaign.Internal;
 
 /// <summary>The live feeds of this process, one per tenant, created by the first watch of the tenant.</summary>
-internal sealed class CampaignEventHub(CampaignStoreAccessor stores, IOptions<CampaignStatusOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory) : IAsyncDisposable
+internal sealed class CampaignEventHub : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<TenantEventFeed>> _feeds = new(StringComparer.Ordinal);
-    private readonly ILogger _logger = loggerFactory.CreateLogger(CampaignLog.Category);
-    private volatile bool _disposed;
+    private readonly PerTenant<TenantEventFeed> _feeds;
+
+    public CampaignEventHub(CampaignStoreAccessor stores, IOptions<CampaignStatusOptions> options, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    {
+        var logger = loggerFactory.CreateLogger(CampaignLog.Category);
+        _feeds = new PerTenant<TenantEventFeed>(tenant => new TenantEventFeed(tenant, stores.Store, options.Value, timeProvider, logger));
+    }
 
     /// <summary>The feed of <paramref name="tenant"/>.</summary>
-    internal TenantEventFeed GetFeed(string tenant)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return _feeds.GetOrAdd(tenant, t => new Lazy<TenantEventFeed>(() => new TenantEventFeed(t, stores.Store, options.Value, timeProvider, _logger))).Value;
-    }
+    internal TenantEventFeed GetFeed(string tenant) => _feeds.Get(tenant);
 
-    public async ValueTask DisposeAsync()
-    {
-        _disposed = true;
-        foreach (var feed in _feeds.Values.Where(f => f.IsValueCreated))
-        {
-            await feed.Value.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public ValueTask DisposeAsync() => _feeds.DisposeAsync();
 }
