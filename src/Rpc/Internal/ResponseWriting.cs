@@ -19,7 +19,7 @@ internal static class ResponseWriting
 
         try
         {
-            WriteCore(callContext, marshaller, message, null, flush: true);
+            WriteCore(callContext, marshaller, message, null, buffered: false);
             return true;
         }
         finally
@@ -33,7 +33,7 @@ internal static class ResponseWriting
         await callContext.EnterWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            WriteCore(callContext, marshaller, message, writeOptions, flush);
+            WriteCore(callContext, marshaller, message, writeOptions, buffered: !flush);
             if (flush)
             {
                 await callContext.HttpContext.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -45,9 +45,9 @@ internal static class ResponseWriting
         }
     }
 
-    // A message to be flushed goes straight to the response body unless buffered messages wait (then it
-    // joins them and they go together); a buffered one waits in the call's buffer (see BufferedMessages).
-    private static void WriteCore<T>(HttpContextServerCallContext callContext, Marshaller<T> marshaller, T message, WriteOptions? writeOptions, bool flush)
+    // A buffered message (BufferHint) waits in the call's buffer (see BufferedMessages); any other goes
+    // to the response body at once, behind the buffered ones if some wait.
+    private static void WriteCore<T>(HttpContextServerCallContext callContext, Marshaller<T> marshaller, T message, WriteOptions? writeOptions, bool buffered)
     {
         if (!callContext.IsRunning)
         {
@@ -57,15 +57,15 @@ internal static class ResponseWriting
         }
 
         var settings = callContext.GetWriteSettings(writeOptions);
-        if (flush && !callContext.HasBufferedMessages)
+        if (!buffered && !callContext.HasBufferedMessages)
         {
             MessageFraming.WriteMessage(callContext.HttpContext.Response.BodyWriter, message, marshaller, settings);
         }
         else
         {
-            var buffered = callContext.BufferedMessages;
-            MessageFraming.WriteMessage(buffered, message, marshaller, settings);
-            if (flush || buffered.WrittenCount >= BufferedMessagesMaxSize)
+            var pending = callContext.BufferedMessages;
+            MessageFraming.WriteMessage(pending, message, marshaller, settings);
+            if (!buffered || pending.WrittenCount >= BufferedMessagesMaxSize)
             {
                 callContext.WriteBufferedMessages();
             }
