@@ -184,32 +184,8 @@ internal sealed class RestGatewayBuilder(IGatewayBackend backend, RestGatewayOpt
     }
 
     /// <summary>Every field reachable from <paramref name="root"/> whose rest_field options satisfy <paramref name="predicate"/>.</summary>
-    private static FrozenSet<FieldDescriptor> CollectFields(MessageDescriptor root, Func<RestFieldOptions, bool> predicate)
-    {
-        var found = new HashSet<FieldDescriptor>();
-        var seen = new HashSet<MessageDescriptor>();
-        var pending = new Stack<MessageDescriptor>([root]);
-        while (pending.TryPop(out var message))
-        {
-            if (!seen.Add(message))
-            {
-                continue;
-            }
-
-            foreach (var field in message.Fields.InDeclarationOrder())
-            {
-                if (field.GetOptions()?.GetExtension(HttpOptionsExtensions.RestField) is { } fieldOptions && predicate(fieldOptions))
-                {
-                    found.Add(field);
-                }
-
-                if (field.FieldType == FieldType.Message)
-                {
-                    pending.Push(field.MessageType);
-                }
-            }
-        }
-
-        return found.ToFrozenSet();
-    }
+    private static FrozenSet<FieldDescriptor> CollectFields(MessageDescriptor root, Func<RestFieldOptions, bool> predicate) =>
+        ReachableMessages.Fields(root)
+            .Where(field => field.GetOptions()?.GetExtension(HttpOptionsExtensions.RestField) is { } options && predicate(options))
+            .ToFrozenSet();
 }

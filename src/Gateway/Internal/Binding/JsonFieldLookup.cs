@@ -26,23 +26,13 @@ internal static class JsonFieldLookup
             return names.ToFrozenDictionary(StringComparer.Ordinal);
         });
 
-    /// <summary>Builds the lookups of <paramref name="descriptor"/> and every message type it reaches.</summary>
-    internal static void Prepare(MessageDescriptor descriptor, HashSet<MessageDescriptor>? seen = null)
+    /// <summary>Builds the lookups of <paramref name="descriptor"/> and every message type it reaches, and checks their capture_unknown_keys fields.</summary>
+    internal static void Prepare(MessageDescriptor descriptor)
     {
-        seen ??= [];
-        if (!seen.Add(descriptor))
+        foreach (var message in ReachableMessages.From(descriptor))
         {
-            return;
-        }
-
-        For(descriptor);
-        CapturedKeysLookup.For(descriptor);
-        foreach (var field in descriptor.Fields.InDeclarationOrder())
-        {
-            if (field.FieldType == FieldType.Message)
-            {
-                Prepare(field.MessageType, seen);
-            }
+            For(message);
+            CapturedKeysLookup.For(message);
         }
     }
 }

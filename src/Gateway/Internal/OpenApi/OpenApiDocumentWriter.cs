@@ -48,7 +48,7 @@ internal static class OpenApiDocumentWriter
                     WriteOperation(writer, route, BindingIndex(routes, route), schemas);
                     if (route.Method.Options.Int64AsNumber)
                     {
-                        Collect(route.Method.Descriptor.OutputType, int64Fields);
+                        int64Fields.UnionWith(ReachableMessages.Fields(route.Method.Descriptor.OutputType));
                     }
                 }
 
@@ -316,27 +316,5 @@ internal static class OpenApiDocumentWriter
         }
 
         return "/" + string.Join('/', parts) + (template.Verb is null ? string.Empty : ":" + template.Verb);
-    }
-
-    private static void Collect(MessageDescriptor root, HashSet<FieldDescriptor> fields)
-    {
-        var seen = new HashSet<MessageDescriptor>();
-        var pending = new Stack<MessageDescriptor>([root]);
-        while (pending.TryPop(out var message))
-        {
-            if (!seen.Add(message))
-            {
-                continue;
-            }
-
-            foreach (var field in message.Fields.InDeclarationOrder())
-            {
-                fields.Add(field);
-                if (field.FieldType == FieldType.Message)
-                {
-                    pending.Push(field.MessageType);
-                }
-            }
-        }
     }
 }

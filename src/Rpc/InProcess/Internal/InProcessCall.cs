@@ -110,6 +110,29 @@ internal sealed class InProcessCall
     /// <summary>Ends the call with the status the handler left in its context.</summary>
     internal bool EndWithContextStatus() => End(Context.Status, Context.ResponseTrailersOrEmpty);
 
+    /// <summary>
+    /// Ends a call whose handler returned its one response: the caller gets the response (as its own
+    /// type) if the handler left the status OK and this ended the call; otherwise the status stands.
+    /// </summary>
+    internal void EndWithResponse<THandler, TCaller>(THandler? handlerResponse, Marshaller<THandler> from, Marshaller<TCaller> to, TaskCompletionSource<TCaller> response)
+        where THandler : class
+    {
+        if (handlerResponse is null)
+        {
+            throw new RpcException(new Status(StatusCode.Internal, "No message returned from method."));
+        }
+
+        var callerResponse = InProcessMessages.Convert(handlerResponse, from, to);
+        if (Context.Status.StatusCode == StatusCode.OK && EndWithContextStatus())
+        {
+            response.TrySetResult(callerResponse);
+        }
+        else
+        {
+            EndWithContextStatus();
+        }
+    }
+
     /// <summary>Response headers go out before the first message at the latest; false when they can't any more.</summary>
     internal void SendHeaders(Metadata headers, bool explicitWrite)
     {

@@ -29,17 +29,7 @@ internal sealed class InProcessClientStreamingMethod<TRequest, TResponse>(Method
         {
             _ = call.RunAsync(async () =>
             {
-                var handlerResponse = await handler(requests, call.Context).ConfigureAwait(false)
-                    ?? throw new RpcException(new Status(StatusCode.Internal, "No message returned from method."));
-                var callerResponse = InProcessMessages.Convert(handlerResponse, method.ResponseMarshaller, caller.ResponseMarshaller);
-                if (call.Context.Status.StatusCode == StatusCode.OK && call.EndWithContextStatus())
-                {
-                    response.TrySetResult(callerResponse);
-                }
-                else
-                {
-                    call.EndWithContextStatus();
-                }
+                call.EndWithResponse(await handler(requests, call.Context).ConfigureAwait(false), method.ResponseMarshaller, caller.ResponseMarshaller, response);
             });
         }
 

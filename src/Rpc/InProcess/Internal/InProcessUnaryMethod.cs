@@ -24,17 +24,7 @@ internal sealed class InProcessUnaryMethod<TRequest, TResponse>(Method<TRequest,
             _ = call.RunAsync(async () =>
             {
                 var handlerRequest = InProcessMessages.Convert(request, caller.RequestMarshaller, method.RequestMarshaller);
-                var handlerResponse = await handler(handlerRequest, call.Context).ConfigureAwait(false)
-                    ?? throw new RpcException(new Status(StatusCode.Internal, "No message returned from method."));
-                var callerResponse = InProcessMessages.Convert(handlerResponse, method.ResponseMarshaller, caller.ResponseMarshaller);
-                if (call.Context.Status.StatusCode == StatusCode.OK && call.EndWithContextStatus())
-                {
-                    response.TrySetResult(callerResponse);
-                }
-                else
-                {
-                    call.EndWithContextStatus();
-                }
+                call.EndWithResponse(await handler(handlerRequest, call.Context).ConfigureAwait(false), method.ResponseMarshaller, caller.ResponseMarshaller, response);
             });
         }
 
