@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # bench/LoadClient runs: the src/Rpc typed client against a live server.
-#   bench/load-client.sh stream   one server-streaming EchoStream call receiving STREAM_COUNT messages: messages/s
+#   bench/load-client.sh stream   one server-streaming EchoStream call receiving STREAM_COUNT messages: messages/s,
+#                                 ours and grpc-go in one run (same client, same payloads)
 #   bench/load-client.sh unary    unary Echo at CONCURRENCY over CONNECTIONS: requests/s, p50/p99 latency
 #   bench/load-client.sh all      both
 # Environment (defaults):
-#   PAYLOADS="2 1024"  STREAM_COUNT=1000000  STREAM_WARMUP_COUNT=100000
+#   PAYLOADS="2 1024"  STREAM_COUNT=3000000  STREAM_WARMUP_COUNT=1000000
 #   CONCURRENCY=40  CONNECTIONS=1  DURATION=10  WARMUP=5
-#   TARGETS="ours"    unary only; may add raw-kestrel and grpc-go (wire-identical Echo), e.g. TARGETS="ours raw-kestrel grpc-go"
+#   TARGETS="ours"    unary; may add raw-kestrel and grpc-go (wire-identical Echo), e.g. TARGETS="ours raw-kestrel grpc-go"
+#   STREAM_TARGETS="ours grpc-go"   stream (raw Kestrel has no EchoStream)
 #   OURS_CMD / OURS_PORT / RAW_PORT / GO_PORT / BENCH_OUT as in bench/unary-echo.sh
 # The load client shares the 2 cores with the server, so compare numbers only within one run.
 set -euo pipefail
@@ -15,20 +17,25 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 MODE=${1:-all}
 case $MODE in stream | unary | all) ;; *) die "usage: $0 [stream|unary|all]" ;; esac
 PAYLOADS=${PAYLOADS:-"2 1024"}
-STREAM_COUNT=${STREAM_COUNT:-1000000}
-STREAM_WARMUP_COUNT=${STREAM_WARMUP_COUNT:-100000}
+STREAM_COUNT=${STREAM_COUNT:-3000000}
+STREAM_WARMUP_COUNT=${STREAM_WARMUP_COUNT:-1000000}
 CONCURRENCY=${CONCURRENCY:-40}
 CONNECTIONS=${CONNECTIONS:-1}
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 TARGETS=${TARGETS:-ours}
-[[ $MODE == stream ]] && TARGETS=ours
+STREAM_TARGETS=${STREAM_TARGETS:-"ours grpc-go"}
 
 mkdir -p "$BENCH_OUT"
 trap stop_servers EXIT
 trap 'exit 130' INT TERM
 read -r -a payloads <<<"$PAYLOADS"
-read -r -a targets <<<"$TARGETS"
+read -r -a unary_targets <<<"$TARGETS"
+read -r -a stream_targets <<<"$STREAM_TARGETS"
+targets=()
+[[ $MODE == stream ]] || targets+=("${unary_targets[@]}")
+[[ $MODE == unary ]] || targets+=("${stream_targets[@]}")
+read -r -a targets <<<"$(printf '%s\n' "${targets[@]}" | awk '!seen[$0]++' | tr '\n' ' ')"
 CLIENT_DLL=$BENCH_ROOT/bench/LoadClient/bin/Release/net10.0/JourneyGrpc.Bench.LoadClient.dll
 
 build_dotnet load-client bench/LoadClient || { tail -n 20 "$BENCH_OUT/build-load-client.log" >&2; die "bench/LoadClient does not build (see $BENCH_OUT/build-load-client.log)"; }
@@ -60,7 +67,10 @@ run_client() {
 
 if [[ $MODE == stream || $MODE == all ]]; then
     for size in "${payloads[@]}"; do
-        run_client stream --address "http://127.0.0.1:$OURS_PORT" --payload "$size" --count "$STREAM_COUNT" --warmup-count "$STREAM_WARMUP_COUNT"
+        for target in "${stream_targets[@]}"; do
+            run_client stream --address "http://127.0.0.1:$(port_of "$target")" --payload "$size" --count "$STREAM_COUNT" --warmup-count "$STREAM_WARMUP_COUNT"
+            results[-1]="${results[-1]} target=$target"
+        done
     done
 fi
 if [[ $MODE == unary || $MODE == all ]]; then
@@ -81,13 +91,13 @@ report=$BENCH_OUT/load-client-$(date -u +%Y%m%dT%H%M%SZ).md
     machine_info
     echo
     if [[ $MODE != unary ]]; then
-        echo "Server streaming, one EchoStream call of $STREAM_COUNT messages (after $STREAM_WARMUP_COUNT warm-up messages), server: ours"
+        echo "Server streaming, one EchoStream call of $STREAM_COUNT messages (after $STREAM_WARMUP_COUNT warm-up messages), src/Rpc client"
         echo
-        echo "| payload | messages/s (whole call) | messages/s (after first message) | seconds |"
-        echo "|---|---:|---:|---:|"
+        echo "| payload | server | messages/s (whole call) | messages/s (after first message) | seconds |"
+        echo "|---|---|---:|---:|---:|"
         for r in "${results[@]}"; do
             [[ $(field mode "$r") == stream ]] || continue
-            echo "| $(field payload "$r") B | $(field msgs_per_s "$r") | $(field steady_msgs_per_s "$r") | $(field seconds "$r") |"
+            echo "| $(field payload "$r") B | $(field target "$r") | $(field msgs_per_s "$r") | $(field steady_msgs_per_s "$r") | $(field seconds "$r") |"
         done
         echo
     fi

@@ -4,7 +4,7 @@
 # Acceptance (issue "gRPC on Kestrel"): ours >= 0.85 x raw-kestrel and >= 1.4 x grpc-go.
 #
 # Environment (defaults):
-#   DURATION=5 WARMUP=5 ROUNDS=5 PAYLOADS="2 1024" PEERS="ours raw-kestrel grpc-go"
+#   DURATION=5 WARMUP=5 ROUNDS=9 PAYLOADS="2 1024" PEERS="ours raw-kestrel grpc-go"
 #   CLIENTS=4 STREAMS=10      h2load -c / -m (one h2load thread: -t 1)
 #   OURS_CMD=<runs bench/EchoServer>  OURS_PORT=50151  RAW_PORT=50152  GO_PORT=50153
 #   REQUIRE_OURS=0            1: fail instead of skipping "ours" when it cannot be built/started
@@ -19,7 +19,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DURATION=${DURATION:-5}
 WARMUP=${WARMUP:-5}
-ROUNDS=${ROUNDS:-5}
+ROUNDS=${ROUNDS:-9}
 PAYLOADS=${PAYLOADS:-"2 1024"}
 PEERS=${PEERS:-"ours raw-kestrel grpc-go"}
 CLIENTS=${CLIENTS:-4}

@@ -11,26 +11,26 @@ internal sealed class LoadOptions
           --payload BYTES        payload size (default 2)
           unary, rest:  --concurrency N (default 40)  --connections N (default 1)
                   --duration SECONDS (default 10)  --warmup SECONDS (default 3)
-          stream: --count N (default 1000000)  --warmup-count N (default 100000)
+          stream: --count N (default 3000000)  --warmup-count N (default 1000000)
         """;
 
     public LoadMode Mode { get; private init; }
 
     public Uri Address { get; private init; } = new("http://127.0.0.1:50151");
 
-    public int PayloadSize { get; private init; } = 2;
+    public int PayloadSize { get; private init; }
 
-    public int Concurrency { get; private init; } = 40;
+    public int Concurrency { get; private init; }
 
-    public int Connections { get; private init; } = 1;
+    public int Connections { get; private init; }
 
-    public TimeSpan Duration { get; private init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Duration { get; private init; }
 
-    public TimeSpan Warmup { get; private init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Warmup { get; private init; }
 
-    public int Count { get; private init; } = 1_000_000;
+    public int Count { get; private init; }
 
-    public int WarmupCount { get; private init; } = 100_000;
+    public int WarmupCount { get; private init; }
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out LoadOptions? options, [NotNullWhen(false)] out string? error)
     {
@@ -72,8 +72,8 @@ internal sealed class LoadOptions
                 Connections = Int(values, "connections", 1, min: 1),
                 Duration = TimeSpan.FromSeconds(Int(values, "duration", 10, min: 1)),
                 Warmup = TimeSpan.FromSeconds(Int(values, "warmup", 3, min: 0)),
-                Count = Int(values, "count", 1_000_000, min: 1),
-                WarmupCount = Int(values, "warmup-count", 100_000, min: 0),
+                Count = Int(values, "count", 3_000_000, min: 1),
+                WarmupCount = Int(values, "warmup-count", 1_000_000, min: 0),
             };
         }
         catch (FormatException e)

@@ -1,10 +1,12 @@
-// Command grpc-go-echo is the grpc-go peer of the unary echo benchmark (bench/unary-echo.sh).
+// Command grpc-go-echo is the grpc-go peer of the echo benchmarks (bench/unary-echo.sh,
+// bench/load-client.sh).
 //
 // It serves /journeygrpc.bench.v1.EchoService/Echo with google.protobuf.BytesValue as
 // request and response. BytesValue is `bytes value = 1`, which is wire-identical to
 // journeygrpc.bench.v1.EchoRequest/EchoResponse `bytes payload = 1`, so the same
-// pre-framed h2load body works against every peer. No protoc plugin is available, so
-// the service is registered with a hand-written grpc.ServiceDesc.
+// pre-framed h2load body works against every peer. EchoStream sends BytesValue responses
+// (wire-identical to EchoStreamResponse) for an echoStreamRequest. No protoc plugin is
+// available, so the service is registered with a hand-written grpc.ServiceDesc.
 //
 // Build (GOPATH mode against Debian's golang-google-grpc-dev, grpc-go 1.33):
 //
@@ -20,6 +22,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/golang/protobuf/proto"
 	"github.com/golang/protobuf/ptypes/wrappers"
 	"google.golang.org/grpc"
 )
@@ -49,11 +52,37 @@ func echoHandler(srv interface{}, ctx context.Context, dec func(interface{}) err
 	return interceptor(ctx, in, info, handler)
 }
 
+// echoStreamRequest is journeygrpc.bench.v1.EchoStreamRequest, declared through struct tags.
+type echoStreamRequest struct {
+	Payload []byte `protobuf:"bytes,1,opt,name=payload,proto3"`
+	Count   int32  `protobuf:"varint,2,opt,name=count,proto3"`
+}
+
+func (m *echoStreamRequest) Reset()         { *m = echoStreamRequest{} }
+func (m *echoStreamRequest) String() string { return proto.CompactTextString(m) }
+func (*echoStreamRequest) ProtoMessage()    {}
+
+// echoStreamHandler sends the request's payload back count times, one response message
+// reused for every send, as bench/EchoServer does.
+func echoStreamHandler(_ interface{}, stream grpc.ServerStream) error {
+	in := new(echoStreamRequest)
+	if err := stream.RecvMsg(in); err != nil {
+		return err
+	}
+	out := &wrappers.BytesValue{Value: in.Payload}
+	for i := int32(0); i < in.Count; i++ {
+		if err := stream.SendMsg(out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 var serviceDesc = grpc.ServiceDesc{
 	ServiceName: "journeygrpc.bench.v1.EchoService",
 	HandlerType: (*echoServer)(nil),
 	Methods:     []grpc.MethodDesc{{MethodName: "Echo", Handler: echoHandler}},
-	Streams:     []grpc.StreamDesc{},
+	Streams:     []grpc.StreamDesc{{StreamName: "EchoStream", Handler: echoStreamHandler, ServerStreams: true}},
 	Metadata:    "journeygrpc/bench/v1/echo.proto",
 }
 
