@@ -1,17 +1,7 @@
-using System.Net;
-using JourneyGrpc.Gateway;
 using JourneyGrpc.Rpc;
 using JourneyGrpc.Server.Campaign;
 using JourneyGrpc.Server.Journey;
-using JourneyGrpc.Store;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using JourneyGrpc.Tests.Hosting;
 
 namespace JourneyGrpc.Conformance.Tests.Infrastructure;
 
@@ -23,9 +13,7 @@ namespace JourneyGrpc.Conformance.Tests.Infrastructure;
 /// </summary>
 public sealed class DomainConformanceServer : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "domain-conformance-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
+    private LoopbackTestHost? _host;
 
     public int GrpcPort { get; private set; }
 
@@ -33,59 +21,30 @@ public sealed class DomainConformanceServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = "sqlite",
-            ["Store:SqlitePath"] = Path.Combine(_directory, "domain.db"),
-            ["CampaignStatus:HeartbeatInterval"] = "00:00:00.5",
-        });
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        _host = await LoopbackTestHost.StartAsync(
+            "domain",
+            (services, configuration) =>
             {
-                listen.Protocols = HttpProtocols.Http2;
-                listen.ExcludeRestGateway();
-            });
-            kestrel.Listen(IPAddress.Loopback, 0, listen =>
+                services.AddJourneyService(configuration);
+                services.AddCampaignStatus(configuration);
+            },
+            app =>
             {
-                listen.Protocols = HttpProtocols.Http1;
-                listen.UseRestGatewayOnly();
-            });
-        });
-        builder.Services.AddRpc();
-        builder.Services.AddJourneyStore(builder.Configuration);
-        builder.Services.AddJourneyService(builder.Configuration);
-        builder.Services.AddCampaignStatus(builder.Configuration);
-        builder.Services.AddRestGateway();
-        _app = builder.Build();
-        _app.MapJourneyService();
-        _app.MapCampaignStatus();
-        _app.MapRpcReflectionService();
-        _app.MapRestGateway();
-        await _app.StartAsync().WaitAsync(Timeout);
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
-        GrpcPort = addresses[0].Port;
-        RestAddress = addresses[1];
+                app.MapJourneyService();
+                app.MapCampaignStatus();
+                app.MapRpcReflectionService();
+            },
+            restGateway: true,
+            settings: new Dictionary<string, string?> { ["CampaignStatus:HeartbeatInterval"] = "00:00:00.5" });
+        GrpcPort = _host.GrpcAddress.Port;
+        RestAddress = _host.RestAddress!;
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync().WaitAsync(Timeout);
-            await _app.DisposeAsync().AsTask().WaitAsync(Timeout);
-        }
-
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The store may still be closing its file; the temp folder is cleaned by the OS.
+            await _host.DisposeAsync();
         }
     }
 }

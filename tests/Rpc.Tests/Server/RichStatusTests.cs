@@ -23,6 +23,16 @@ public sealed class RichStatusTests
     };
 
     [Fact]
+    public void InvalidArgument_MessageAndViolations_BadRequestStatus()
+    {
+        var violation = new BadRequest.Types.FieldViolation { Field = "account_id", Description = "must be 6 letters" };
+
+        var status = RichStatus.InvalidArgument("account_id must be 6 letters.", [violation]);
+
+        Assert.Equal(BadRequestStatus(), status);
+    }
+
+    [Fact]
     public async Task RpcStatus_ThrownByHandler_StatusAndDetailsTrailerOnTheWire()
     {
         // Arrange

@@ -23,7 +23,13 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
     private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
 
     /// <summary>Merges the JSON object <paramref name="json"/> into <paramref name="message"/>; empty JSON changes nothing.</summary>
-    internal void MergeMessage(IMessage message, ReadOnlySpan<byte> json)
+    internal void MergeMessage(IMessage message, ReadOnlySpan<byte> json) => Merge(message, field: null, json);
+
+    /// <summary>Reads the JSON value <paramref name="json"/> into one field (<c>body: "field"</c>).</summary>
+    internal void MergeField(IMessage message, FieldDescriptor field, ReadOnlySpan<byte> json) => Merge(message, field, json);
+
+    // Reads one JSON document into the whole message (field null) or into one of its fields.
+    private void Merge(IMessage message, FieldDescriptor? field, ReadOnlySpan<byte> json)
     {
         if (json.Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -38,7 +44,11 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
                 return;
             }
 
-            if (WellKnownTypes.HasSpecialJson(message.Descriptor))
+            if (field is not null)
+            {
+                ReadField(message, field, ref reader, json, string.Empty);
+            }
+            else if (WellKnownTypes.HasSpecialJson(message.Descriptor))
             {
                 message.MergeFrom(ReadWellKnown(message.Descriptor, ref reader, json, string.Empty).ToByteString());
             }
@@ -47,31 +57,6 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
                 MergeObject(message, ref reader, json, string.Empty);
             }
 
-            reader.Read();
-        }
-        catch (JsonException ex)
-        {
-            throw Malformed(string.Empty, ex);
-        }
-    }
-
-    /// <summary>Reads the JSON value <paramref name="json"/> into one field (<c>body: "field"</c>).</summary>
-    internal void MergeField(IMessage message, FieldDescriptor field, ReadOnlySpan<byte> json)
-    {
-        if (json.Trim(" \t\r\n"u8).IsEmpty)
-        {
-            return;
-        }
-
-        var reader = new Utf8JsonReader(json, ReaderOptions);
-        try
-        {
-            if (!reader.Read())
-            {
-                return;
-            }
-
-            ReadField(message, field, ref reader, json, string.Empty);
             reader.Read();
         }
         catch (JsonException ex)

@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using JourneyGrpc.Gateway.Internal.Binding;
 using JourneyGrpc.Rpc;
 using RpcStatus = Google.Rpc.Status;
@@ -38,14 +37,8 @@ internal sealed class GatewayError
         return new GatewayError(rich, null);
     }
 
-    internal static GatewayError FromBinding(BindingException exception)
-    {
-        var badRequest = new Google.Rpc.BadRequest
-        {
-            FieldViolations = { new Google.Rpc.BadRequest.Types.FieldViolation { Field = exception.Field, Description = exception.Description } },
-        };
-        return new GatewayError(new RpcStatus { Code = (int)StatusCode.InvalidArgument, Message = exception.Message, Details = { Any.Pack(badRequest) } }, null);
-    }
+    internal static GatewayError FromBinding(BindingException exception) =>
+        new(RichStatus.InvalidArgument(exception.Message, [new Google.Rpc.BadRequest.Types.FieldViolation { Field = exception.Field, Description = exception.Description }]), null);
 
     /// <summary>HTTP 405 with the methods the path allows; UNIMPLEMENTED in the body, as grpc-gateway's routing errors.</summary>
     internal static GatewayError MethodNotAllowed(string message, IReadOnlyList<string> allow) =>

@@ -15,18 +15,8 @@ internal static class RpcErrors
     internal const string TooFarBehindReason = "WATCH_TOO_FAR_BEHIND";
 
     /// <summary>INVALID_ARGUMENT with a google.rpc.BadRequest listing every violation.</summary>
-    internal static RpcException InvalidArgument(string subject, IReadOnlyList<BadRequest.Types.FieldViolation> violations)
-    {
-        var badRequest = new BadRequest();
-        badRequest.FieldViolations.Add(violations);
-        var status = new Google.Rpc.Status
-        {
-            Code = (int)Code.InvalidArgument,
-            Message = $"{subject}: {string.Join("; ", violations.Select(v => $"{v.Field} {v.Description}"))}.",
-        };
-        status.Details.Add(Any.Pack(badRequest));
-        return status.ToRpcException();
-    }
+    internal static RpcException InvalidArgument(string subject, IReadOnlyList<BadRequest.Types.FieldViolation> violations) =>
+        RichStatus.InvalidArgument($"{subject}: {string.Join("; ", violations.Select(v => $"{v.Field} {v.Description}"))}.", violations).ToRpcException();
 
     /// <summary>NOT_FOUND for a group with no state.</summary>
     internal static RpcException NotFound(string tenant, string key, string value) =>

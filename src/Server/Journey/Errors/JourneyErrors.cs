@@ -20,17 +20,8 @@ internal static class JourneyErrors
     internal const string IdentifierLimitType = "IDENTIFIER_TYPE_LIMIT";
 
     /// <summary>INVALID_ARGUMENT with one google.rpc.BadRequest field violation per problem.</summary>
-    internal static RpcException InvalidArgument(IReadOnlyList<BadRequest.Types.FieldViolation> violations)
-    {
-        var badRequest = new BadRequest();
-        badRequest.FieldViolations.AddRange(violations);
-        return new Google.Rpc.Status
-        {
-            Code = (int)Code.InvalidArgument,
-            Message = string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")),
-            Details = { Any.Pack(badRequest) },
-        }.ToRpcException();
-    }
+    internal static RpcException InvalidArgument(IReadOnlyList<BadRequest.Types.FieldViolation> violations) =>
+        RichStatus.InvalidArgument(string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), violations).ToRpcException();
 
     /// <summary>INVALID_ARGUMENT for one field.</summary>
     internal static RpcException InvalidArgument(string field, string description) =>

@@ -1,16 +1,7 @@
-using System.Net;
 using JourneyGrpc.Journey.V1;
 using JourneyGrpc.Rpc;
 using JourneyGrpc.Server.Journey;
-using JourneyGrpc.Store;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using JourneyGrpc.Tests.Hosting;
 
 namespace JourneyGrpc.Server.Tests.Journey.Infrastructure;
 
@@ -24,8 +15,7 @@ public sealed class JourneyTestServer : IAsyncLifetime
 {
     internal static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "journey-tests-" + Guid.NewGuid().ToString("N"));
-    private WebApplication? _app;
+    private LoopbackTestHost? _host;
     private RpcChannel? _channel;
 
     internal JourneyService.JourneyServiceClient Client { get; private set; } = null!;
@@ -34,23 +24,12 @@ public sealed class JourneyTestServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Store:Provider"] = "sqlite",
-            ["Store:SqlitePath"] = Path.Combine(_directory, "journey.db"),
-        });
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddRpc();
-        builder.Services.AddJourneyStore(builder.Configuration);
-        builder.Services.AddJourneyService(builder.Configuration);
-        _app = builder.Build();
-        _app.MapJourneyService();
-        await _app.StartAsync().WaitAsync(CallTimeout);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Address = new Uri(address);
+        _host = await LoopbackTestHost.StartAsync(
+            "journey",
+            (services, configuration) => services.AddJourneyService(configuration),
+            app => app.MapJourneyService(),
+            timeout: CallTimeout);
+        Address = _host.GrpcAddress;
         _channel = RpcChannel.ForAddress(Address);
         Client = new JourneyService.JourneyServiceClient(_channel.CreateCallInvoker());
     }
@@ -58,19 +37,9 @@ public sealed class JourneyTestServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _channel?.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync().WaitAsync(CallTimeout);
-            await _app.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A SQLite file still closing; the temp folder is cleaned by the OS.
+            await _host.DisposeAsync();
         }
     }
 

@@ -1,14 +1,9 @@
-namespace JourneyGrpc.Store.Tests.Infrastructure;
+namespace JourneyGrpc.Tests.Shared;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 internal sealed class TempDirectory : IDisposable
 {
-    internal TempDirectory(string prefix = "journeygrpc-store-")
-    {
-        Path = Directory.CreateTempSubdirectory(prefix).FullName;
-    }
-
-    internal string Path { get; }
+    internal string Path { get; } = Directory.CreateTempSubdirectory("journeygrpc-test-").FullName;
 
     internal string File(string name) => System.IO.Path.Combine(Path, name);
 
@@ -20,7 +15,7 @@ internal sealed class TempDirectory : IDisposable
         }
         catch (IOException)
         {
-            // A child process may still hold a file for a moment; the folder is in temp.
+            // A store or a child process may still be closing a file; the folder is in temp.
         }
     }
 }
