@@ -5,6 +5,7 @@
 #   scripts/bench.sh client    unary Echo through the src/Rpc client: req/s, p50/p99 (bench/load-client.sh unary)
 #   scripts/bench.sh store     durable writes/s through the store: group commit vs one transaction per write, SQLite and PostgreSQL (bench/store-writes.sh)
 #   scripts/bench.sh gateway   unary Echo through the in-process REST gateway vs direct gRPC: req/s, p99, ratio (bench/gateway.sh)
+#   scripts/bench.sh gc        our echo server with DATAS on vs off: req/s, CPU per request, peak RSS (bench/gc-compare.sh)
 #   scripts/bench.sh micro     BenchmarkDotNet, in memory: the unary handler vs a bare echo delegate, and the routed pipeline vs a raw endpoint (bench/Microbenchmarks)
 #   scripts/bench.sh journey   journey search at 10k and 100k engagements: p50/p99 per size (bench/JourneyScale/run.sh)
 #   scripts/bench.sh campaign  campaign-status fan-out: 1000 watches x 1000 posts/s x 60 s, latency p50/p99, server memory (bench/CampaignWatch/run.sh)
@@ -20,6 +21,7 @@ case ${1:-unary} in
     store) exec "$bench/store-writes.sh" ;;
     journey) shift; exec "$bench/JourneyScale/run.sh" "$@" ;;
     gateway) exec "$bench/gateway.sh" ;;
+    gc) exec "$bench/gc-compare.sh" ;;
     campaign) exec "$bench/CampaignWatch/run.sh" ;;
     micro)
         dotnet build -c Release "$bench/Microbenchmarks" -nologo -v quiet
@@ -27,6 +29,6 @@ case ${1:-unary} in
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,12p' "$0" ;;
-    *) echo "usage: $0 [unary|stream|client|store|gateway|campaign|micro|journey|all]" >&2; exit 2 ;;
+    -h | --help) sed -n '2,13p' "$0" ;;
+    *) echo "usage: $0 [unary|stream|client|store|gateway|gc|campaign|micro|journey|all]" >&2; exit 2 ;;
 esac
