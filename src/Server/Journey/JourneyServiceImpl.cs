@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using JourneyGrpc.Journey.V1;
 using JourneyGrpc.Rpc;
 using JourneyGrpc.Server.Journey.Engagements;
@@ -29,7 +30,7 @@ internal sealed class JourneyServiceImpl(
     TimeProvider timeProvider,
     ILogger<JourneyServiceImpl> logger) : JourneyService.JourneyServiceBase
 {
-    public override Task<GetEngagementsResponse> GetEngagements(GetEngagementsRequest request, ServerCallContext context) => RunAsync(context, ct =>
+    public override Task<GetEngagementsResponse> GetEngagements(GetEngagementsRequest request, ServerCallContext context) => RunAsync(request, context, ct =>
     {
         GetEngagementsRequestValidator.Validate(request);
         return engagementReader.GetManyAsync(
@@ -40,65 +41,65 @@ internal sealed class JourneyServiceImpl(
             ct);
     });
 
-    public override Task<CreateEngagementResponse> CreateEngagement(CreateEngagementRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<CreateEngagementResponse> CreateEngagement(CreateEngagementRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         CreateEngagementRequestValidator.Validate(request);
         await engagementWriter.CreateAsync(request, ct).ConfigureAwait(false);
         return new CreateEngagementResponse();
     });
 
-    public override Task<GetEngagementResponse> GetEngagement(GetEngagementRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<GetEngagementResponse> GetEngagement(GetEngagementRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         GetEngagementRequestValidator.Validate(request);
         return new GetEngagementResponse { Engagement = await engagementReader.GetAsync(request.AccountId, request.EngagementId, ct).ConfigureAwait(false) };
     });
 
-    public override Task<UpdateEngagementResponse> UpdateEngagement(UpdateEngagementRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<UpdateEngagementResponse> UpdateEngagement(UpdateEngagementRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         UpdateEngagementRequestValidator.Validate(request);
         await engagementWriter.UpdateAsync(request, ct).ConfigureAwait(false);
         return new UpdateEngagementResponse();
     });
 
-    public override Task<AppendIdentifiersResponse> AppendIdentifiers(AppendIdentifiersRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<AppendIdentifiersResponse> AppendIdentifiers(AppendIdentifiersRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         AppendIdentifiersRequestValidator.Validate(request);
         await engagementWriter.AppendIdentifiersAsync(request, ct).ConfigureAwait(false);
         return new AppendIdentifiersResponse();
     });
 
-    public override Task<SearchJourneysResponse> SearchJourneys(SearchJourneysRequest request, ServerCallContext context) => RunAsync(context, ct =>
+    public override Task<SearchJourneysResponse> SearchJourneys(SearchJourneysRequest request, ServerCallContext context) => RunAsync(request, context, ct =>
     {
         SearchJourneysRequestValidator.Validate(request);
         return search.SearchAsync(request, ct);
     });
 
-    public override Task<CreateJourneyResponse> CreateJourney(CreateJourneyRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<CreateJourneyResponse> CreateJourney(CreateJourneyRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         CreateJourneyRequestValidator.Validate(request);
         await linker.CreateAsync(request, ct).ConfigureAwait(false);
         return new CreateJourneyResponse();
     });
 
-    public override Task<UnlinkIdentifierResponse> UnlinkIdentifier(UnlinkIdentifierRequest request, ServerCallContext context) => RunAsync(context, ct =>
+    public override Task<UnlinkIdentifierResponse> UnlinkIdentifier(UnlinkIdentifierRequest request, ServerCallContext context) => RunAsync(request, context, ct =>
     {
         UnlinkIdentifierRequestValidator.Validate(request);
         return linker.UnlinkAsync(request, ct);
     });
 
-    public override Task<ListAgentsResponse> ListAgents(ListAgentsRequest request, ServerCallContext context) => RunAsync(context, ct =>
+    public override Task<ListAgentsResponse> ListAgents(ListAgentsRequest request, ServerCallContext context) => RunAsync(request, context, ct =>
     {
         ListAgentsRequestValidator.Validate(request);
         return agents.ListAsync(request, ct);
     });
 
-    public override Task<CreateIdentifierTypeResponse> CreateIdentifierType(CreateIdentifierTypeRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<CreateIdentifierTypeResponse> CreateIdentifierType(CreateIdentifierTypeRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         CreateIdentifierTypeRequestValidator.Validate(request);
         return new CreateIdentifierTypeResponse { IdentifierType = await identifierTypes.CreateAsync(request, ct).ConfigureAwait(false) };
     });
 
-    public override Task<ListIdentifierTypesResponse> ListIdentifierTypes(ListIdentifierTypesRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<ListIdentifierTypesResponse> ListIdentifierTypes(ListIdentifierTypesRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         ListIdentifierTypesRequestValidator.Validate(request);
         var response = new ListIdentifierTypesResponse();
@@ -106,40 +107,40 @@ internal sealed class JourneyServiceImpl(
         return response;
     });
 
-    public override Task<GetIdentifierTypeResponse> GetIdentifierType(GetIdentifierTypeRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<GetIdentifierTypeResponse> GetIdentifierType(GetIdentifierTypeRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         GetIdentifierTypeRequestValidator.Validate(request);
         return new GetIdentifierTypeResponse { IdentifierType = await identifierTypes.GetAsync(request.AccountId, request.IdentifierId, ct).ConfigureAwait(false) };
     });
 
-    public override Task<UpdateIdentifierTypeResponse> UpdateIdentifierType(UpdateIdentifierTypeRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<UpdateIdentifierTypeResponse> UpdateIdentifierType(UpdateIdentifierTypeRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         UpdateIdentifierTypeRequestValidator.Validate(request);
         return new UpdateIdentifierTypeResponse { IdentifierType = await identifierTypes.UpdateAsync(request, ct).ConfigureAwait(false) };
     });
 
-    public override Task<DeleteIdentifierTypesResponse> DeleteIdentifierTypes(DeleteIdentifierTypesRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<DeleteIdentifierTypesResponse> DeleteIdentifierTypes(DeleteIdentifierTypesRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         DeleteIdentifierTypesRequestValidator.Validate(request);
         await identifierTypes.DeleteAsync(request, ct).ConfigureAwait(false);
         return new DeleteIdentifierTypesResponse();
     });
 
-    public override Task<AddParticipantResponse> AddParticipant(AddParticipantRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<AddParticipantResponse> AddParticipant(AddParticipantRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         AddParticipantRequestValidator.Validate(request);
         await engagementWriter.AddParticipantAsync(request, ct).ConfigureAwait(false);
         return new AddParticipantResponse();
     });
 
-    public override Task<RemoveParticipantResponse> RemoveParticipant(RemoveParticipantRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<RemoveParticipantResponse> RemoveParticipant(RemoveParticipantRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         RemoveParticipantRequestValidator.Validate(request);
         await engagementWriter.RemoveParticipantAsync(request, timeProvider.GetUtcNow(), ct).ConfigureAwait(false);
         return new RemoveParticipantResponse();
     });
 
-    public override Task<ListAgentNotesResponse> ListAgentNotes(ListAgentNotesRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<ListAgentNotesResponse> ListAgentNotes(ListAgentNotesRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         ListAgentNotesRequestValidator.Validate(request);
         var response = new ListAgentNotesResponse();
@@ -147,28 +148,32 @@ internal sealed class JourneyServiceImpl(
         return response;
     });
 
-    public override Task<CreateAgentNoteResponse> CreateAgentNote(CreateAgentNoteRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<CreateAgentNoteResponse> CreateAgentNote(CreateAgentNoteRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         CreateAgentNoteRequestValidator.Validate(request);
         return new CreateAgentNoteResponse { AgentNote = await noteWriter.CreateAsync(request, ct).ConfigureAwait(false) };
     });
 
-    public override Task<UpdateAgentNoteResponse> UpdateAgentNote(UpdateAgentNoteRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<UpdateAgentNoteResponse> UpdateAgentNote(UpdateAgentNoteRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         UpdateAgentNoteRequestValidator.Validate(request);
         return new UpdateAgentNoteResponse { AgentNote = await noteWriter.UpdateAsync(request, ct).ConfigureAwait(false) };
     });
 
-    public override Task<DeleteAgentNoteResponse> DeleteAgentNote(DeleteAgentNoteRequest request, ServerCallContext context) => RunAsync(context, async ct =>
+    public override Task<DeleteAgentNoteResponse> DeleteAgentNote(DeleteAgentNoteRequest request, ServerCallContext context) => RunAsync(request, context, async ct =>
     {
         DeleteAgentNoteRequestValidator.Validate(request);
         await noteWriter.DeleteAsync(request, ct).ConfigureAwait(false);
         return new DeleteAgentNoteResponse();
     });
 
-    /// <summary>Runs one call; a store that cannot serve it (locked, full, unreachable) is UNAVAILABLE, never a bare INTERNAL.</summary>
-    private async Task<T> RunAsync<T>(ServerCallContext context, Func<CancellationToken, Task<T>> call)
+    /// <summary>
+    /// Runs one call after the rule every request shares (<see cref="NulCharacterRule"/>); a store that
+    /// cannot serve it (locked, full, unreachable) is UNAVAILABLE, never a bare INTERNAL.
+    /// </summary>
+    private async Task<T> RunAsync<T>(IMessage request, ServerCallContext context, Func<CancellationToken, Task<T>> call)
     {
+        NulCharacterRule.Validate(request);
         try
         {
             return await call(context.CancellationToken).ConfigureAwait(false);

@@ -2,7 +2,9 @@ namespace JourneyGrpc.Store.Internal;
 
 /// <summary>
 /// Argument rules for tenants, collections, logs, index names, ids and keys. Names carry no control
-/// characters because the PostgreSQL event notification separates them with U+001F.
+/// characters because the PostgreSQL event notification separates them with U+001F. Ids and keys
+/// carry no NUL (U+0000), which PostgreSQL text cannot hold: refused here, on every provider, a NUL
+/// would otherwise fail every write of its group commit on PostgreSQL and store fine on SQLite.
 /// </summary>
 internal static class StoreNames
 {
@@ -23,18 +25,18 @@ internal static class StoreNames
     internal static void ValidateId(string? id, string parameter)
     {
         ArgumentException.ThrowIfNullOrEmpty(id, parameter);
-        if (id.Length > MaxIdLength)
+        if (id.Length > MaxIdLength || id.Contains('\0', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"An id must be at most {MaxIdLength} characters.", parameter);
+            throw new ArgumentException($"An id must be at most {MaxIdLength} characters with no NUL (U+0000).", parameter);
         }
     }
 
     internal static void ValidateKey(string? key, string parameter)
     {
         ArgumentNullException.ThrowIfNull(key, parameter);
-        if (key.Length > MaxKeyLength)
+        if (key.Length > MaxKeyLength || key.Contains('\0', StringComparison.Ordinal))
         {
-            throw new ArgumentException($"An index key must be at most {MaxKeyLength} characters.", parameter);
+            throw new ArgumentException($"An index key must be at most {MaxKeyLength} characters with no NUL (U+0000).", parameter);
         }
     }
 }

@@ -200,6 +200,20 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IdOrKeyWithNul_RefusedOnEveryProviderBeforeAnyWrite()
+    {
+        // PostgreSQL text cannot hold U+0000: such a write would fail its whole group commit there.
+        Assert.Throws<ArgumentException>(() => new WriteBatch().Insert(Collection, "a\0b", Records.Small("a")));
+        Assert.Throws<ArgumentException>(() => new WriteBatch().Delete(Collection, "a\0b"));
+        Assert.Throws<ArgumentException>(() => new WriteBatch().Upsert(Collection, "k", Records.Small("k"), new IndexEntry("by-agent", "agent\0", 1)));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.GetAsync(Tenant, Collection, "a\0b"));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.FindAsync(Tenant, new IndexQuery(Collection, "by-agent", "agent\0")));
+
+        var written = await Store.WriteAsync(Tenant, new WriteBatch().Insert(Collection, "a", Records.Small("a"), new IndexEntry("by-agent", "agent", 1))).DefaultTimeout();
+        Assert.Equal([1L], written.Versions);
+    }
+
+    [Fact]
     public async Task WriteAsync_ConflictInSameGroupCommit_OnlyThatBatchFails()
     {
         await Store.WriteAsync(Tenant, new WriteBatch().Insert(Collection, "c", Records.Small("c"))).DefaultTimeout();

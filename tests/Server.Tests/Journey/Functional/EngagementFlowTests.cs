@@ -31,6 +31,19 @@ public sealed class EngagementFlowTests(JourneyTestServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task CreateEngagement_NulInIdentifierValue_InvalidArgumentAndNothingStored()
+    {
+        var account = JourneyTestServer.NewAccountId();
+        var request = Requests.CreateEngagement(account);
+        request.Identifiers["emailAddresses"].Values[0] = Google.Protobuf.WellKnownTypes.Value.ForString("melinda14\0@example.org");
+
+        await RpcAssert.InvalidArgumentAsync(() => _client.CreateEngagementAsync(request, JourneyTestServer.Bounded()).ResponseAsync, "identifiers.emailAddresses[0]", "must not contain the NUL character (U+0000)");
+
+        var read = await Assert.ThrowsAsync<RpcException>(() => _client.GetEngagementAsync(new GetEngagementRequest { AccountId = account, EngagementId = Requests.EngagementId }, JourneyTestServer.Bounded()).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, read.StatusCode);
+    }
+
+    [Fact]
     public async Task CreateEngagement_Repeated_IsIdempotentAndKeepsFirst()
     {
         var account = JourneyTestServer.NewAccountId();
