@@ -90,6 +90,14 @@ public sealed class TranscodingTestServiceImpl : TranscodingTestService.Transcod
         }
     }
 
+    public override async Task CountFrom(CountFromRequest request, IServerStreamWriter<CountFromResponse> responseStream, ServerCallContext context)
+    {
+        for (var i = 1; i <= request.Count; i++)
+        {
+            await responseStream.WriteAsync(new CountFromResponse { N = request.After + i });
+        }
+    }
+
     public override Task<GetCounterResponse> GetCounter(GetCounterRequest request, ServerCallContext context) =>
         Task.FromResult(new GetCounterResponse
         {

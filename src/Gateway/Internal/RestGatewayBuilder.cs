@@ -76,7 +76,7 @@ internal sealed class RestGatewayBuilder(IGatewayBackend backend, RestGatewayOpt
     {
         var routeOptions = MethodRestOptions.Resolve(method);
         var json = new ProtoJsonWriter(_json.Formatter, _json.Registry, routeOptions.Int64AsNumber, CollectFields(method.OutputType, o => o.Int64AsNumber));
-        var gatewayMethod = new GatewayMethod(method, GatewayMethod.CreateRpc(method), invoker, routeOptions, json);
+        var gatewayMethod = new GatewayMethod(method, GatewayMethod.CreateRpc(method), invoker, routeOptions, json, EventIdFields.For(method));
         JsonFieldLookup.Prepare(method.InputType);
         JsonFieldLookup.Prepare(method.OutputType);
         AddRoute(gatewayMethod, rule);
@@ -160,7 +160,7 @@ internal sealed class RestGatewayBuilder(IGatewayBackend backend, RestGatewayOpt
 
         var scalars = new ScalarParser(_json.Parser);
         var query = new QueryBinder(request, boundElsewhere, CollectFields(request, o => o.QueryCommaSeparated), scalars);
-        var binder = new RequestBinder(request, bodyKind, bodyField, pathFields, query, method.Options.FormField, new ProtoJsonReader(_json.Parser), scalars);
+        var binder = new RequestBinder(request, bodyKind, bodyField, pathFields, query, method.Options.FormField, method.EventIds, new ProtoJsonReader(_json.Parser), scalars);
         var duplicate = _routes.FirstOrDefault(r => r.HttpMethod == httpMethod && r.Pattern.Template.Text == template.Text);
         if (duplicate is not null)
         {

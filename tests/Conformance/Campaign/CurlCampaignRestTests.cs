@@ -17,6 +17,7 @@ public sealed class CurlCampaignRestTests(CampaignClientRuns runs)
         "post_unknown_key",
         "watch_ndjson",
         "watch_server_sent_events",
+        "watch_resume_last_event_id",
     ];
 
     [Theory]

@@ -56,6 +56,8 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         Assert.Contains("thing.inner.value", bindQuery);
         Assert.Contains("LEGACY_NAME", bindQuery);
         Assert.DoesNotContain("accountId", bindQuery);
+        var countFrom = paths.GetProperty("/v1/count-from").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => (p.GetProperty("name").GetString(), p.GetProperty("in").GetString())).ToList();
+        Assert.Equal([("count", "query"), ("after", "query"), ("Last-Event-ID", "header")], countFrom);
 
         // Schemas: json_name, int64 as string unless int64_as_number, enums by name.
         var bindRequest = schemas.GetProperty("journeygrpc.gatewaytest.v1.BindRequest").GetProperty("properties");

@@ -66,6 +66,14 @@ public sealed class RestGatewayBuilderTests
         Assert.Equal("REST gateway: can't map test.v1.Broken.Call: test.v1.CallRequest.id: capture_unknown_keys needs a singular google.protobuf.Struct field.", exception.Message);
     }
 
+    [Fact]
+    public void Build_LastEventIdOnUnaryMethod_Fails()
+    {
+        var exception = Assert.Throws<InvalidOperationException>(() => Build(new HttpRule { Get = "/v1/x" }, null, new RestFieldOptions { LastEventId = true }));
+
+        Assert.Equal("REST gateway: can't map test.v1.Broken.Call: test.v1.CallRequest.id: sse_event_id and last_event_id belong to server-streaming methods; test.v1.Broken.Call is not one.", exception.Message);
+    }
+
     private static void Build(HttpRule rule, RestMethodOptions? restOptions, RestFieldOptions? idOptions = null)
     {
         var idFieldOptions = new FieldOptions();

@@ -11,7 +11,8 @@ namespace JourneyGrpc.Gateway.Internal.Binding;
 /// <summary>
 /// Builds one route's request message in the order http.proto and ASP.NET Core use: the body
 /// (the whole message or one field), then the path variables, then query parameters for the
-/// fields neither covers. Everything it needs is resolved when the route is built.
+/// fields neither covers, and last the <c>Last-Event-ID</c> header for a <c>last_event_id</c> field
+/// still unset. Everything it needs is resolved when the route is built.
 /// </summary>
 internal sealed class RequestBinder(
     MessageDescriptor request,
@@ -20,9 +21,13 @@ internal sealed class RequestBinder(
     IReadOnlyList<KeyValuePair<string, FieldPath>> pathFields,
     QueryBinder queryBinder,
     string? formField,
+    EventIdFields eventIds,
     ProtoJsonReader jsonReader,
     ScalarParser scalarParser)
 {
+    /// <summary>The header a reconnecting EventSource sends with the last event id it received.</summary>
+    internal const string LastEventIdHeader = "Last-Event-ID";
+
     internal MessageDescriptor Request { get; } = request;
 
     internal BodyKind BodyKind { get; } = bodyKind;
@@ -73,6 +78,13 @@ internal sealed class RequestBinder(
         if (BodyKind != BodyKind.Whole)
         {
             queryBinder.Bind(message, query);
+        }
+
+        if (eventIds.LastEventId is { } resumeField
+            && context.Request.Headers[LastEventIdHeader] is { Count: > 0 } lastEventId
+            && eventIds.IsLastEventIdUnset(message))
+        {
+            resumeField.Accessor.SetValue(message, scalarParser.Parse(resumeField, lastEventId.ToString(), LastEventIdHeader));
         }
 
         return message;

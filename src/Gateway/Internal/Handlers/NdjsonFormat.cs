@@ -11,7 +11,7 @@ internal sealed class NdjsonFormat : StreamFormat
 
     internal override string ContentType => "application/x-ndjson; charset=utf-8";
 
-    internal override string Message(string json) => json + "\n";
+    internal override string Message(string json, string? eventId) => json + "\n";
 
     internal override string Error(string errorJson) => "{\"error\":" + errorJson + "}\n";
 }

@@ -36,7 +36,7 @@ internal sealed class ServerStreamingRouteHandler(GatewayRoute route, GatewaySer
 
                 var writer = new StringWriter(new StringBuilder(256));
                 Route.Method.Json.WriteMessage(writer, call.ResponseStream.Current);
-                await WriteAsync(context, format.Message(writer.ToString())).ConfigureAwait(false);
+                await WriteAsync(context, format.Message(writer.ToString(), Route.Method.EventIds.IdOf(call.ResponseStream.Current))).ConfigureAwait(false);
             }
 
             if (!started)

@@ -7,7 +7,8 @@ internal abstract class StreamFormat
 {
     internal abstract string ContentType { get; }
 
-    internal abstract string Message(string json);
+    /// <summary>One message; <paramref name="eventId"/> (server-sent events only) is its resume point.</summary>
+    internal abstract string Message(string json, string? eventId);
 
     /// <summary>The final object of a stream that ended with an error.</summary>
     internal abstract string Error(string errorJson);

@@ -119,6 +119,11 @@ internal static class OpenApiDocumentWriter
             WriteQueryParameters(writer, route.Binder.Request, string.Empty, excluded, route.Binder.PathFields.Select(p => p.Value.Text).ToHashSet(), schemas, 0);
         }
 
+        if (route.Method.EventIds.LastEventId is { } resumeField)
+        {
+            WriteParameter(writer, RequestBinder.LastEventIdHeader, "header", resumeField, required: false, schemas);
+        }
+
         writer.WriteEndArray();
 
         if (route.Binder.BodyKind != BodyKind.None)

@@ -5,8 +5,8 @@ using JourneyGrpc.Rpc;
 
 namespace JourneyGrpc.Gateway.Internal.Routing;
 
-/// <summary>What every route of one gRPC method shares: the call description, its invoker, options and JSON writer.</summary>
-internal sealed class GatewayMethod(MethodDescriptor descriptor, Method<IMessage, IMessage> rpc, CallInvoker invoker, MethodRestOptions options, ProtoJsonWriter json)
+/// <summary>What every route of one gRPC method shares: the call description, its invoker, options, JSON writer and event-id fields.</summary>
+internal sealed class GatewayMethod(MethodDescriptor descriptor, Method<IMessage, IMessage> rpc, CallInvoker invoker, MethodRestOptions options, ProtoJsonWriter json, EventIdFields eventIds)
 {
     internal MethodDescriptor Descriptor { get; } = descriptor;
 
@@ -18,6 +18,9 @@ internal sealed class GatewayMethod(MethodDescriptor descriptor, Method<IMessage
     internal MethodRestOptions Options { get; } = options;
 
     internal ProtoJsonWriter Json { get; } = json;
+
+    /// <summary>The server-sent-events resume fields (<c>sse_event_id</c>, <c>last_event_id</c>).</summary>
+    internal EventIdFields EventIds { get; } = eventIds;
 
     internal static Method<IMessage, IMessage> CreateRpc(MethodDescriptor descriptor) => new(
         descriptor.IsServerStreaming ? MethodType.ServerStreaming : MethodType.Unary,

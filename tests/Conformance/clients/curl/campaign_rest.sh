@@ -2,7 +2,8 @@
 # OCS campaign-group notifications POSTed with curl to the REST gateway, as OCS would post them
 # (campaigngroup-states-uri = BASE/ocs/campaigngroup-states), then watched back with curl as NDJSON
 # and as text/event-stream. Each body must come back field for field: the event's `notification`
-# equals the posted JSON (same keys, same values, nulls kept). One line per check:
+# equals the posted JSON (same keys, same values, nulls kept); a server-sent-events watch resumes
+# from Last-Event-ID. One line per check:
 #
 #   PASS <check>            FAIL <check>: <reason>
 #
@@ -90,6 +91,28 @@ PYEOF
 }
 watch watch_ndjson application/x-ndjson
 watch watch_server_sent_events text/event-stream
+
+# watch_resume_last_event_id: as an EventSource reconnects, with Last-Event-ID 2 and no after_sequence:
+# the events after sequence 2 come back, and every event's id: is its message's resumeAfterSequence.
+check=watch_resume_last_event_id
+curl -sS -N -m 3 -H 'accept: text/event-stream' -H 'Last-Event-ID: 2' "$BASE/v1/tenants/$TENANT/campaign-status:watch" >"$WORK/resume.stream" 2>/dev/null
+if reason=$("$PY" - "$WORK/resume.stream" "$WORK" $BODIES <<'PYEOF'
+import json, os, sys
+path, work, names = sys.argv[1], sys.argv[2], sys.argv[3:]
+blocks = [b for b in open(path, encoding="utf-8").read().split("\n\n") if b.strip()]
+sequences = []
+for block in blocks:
+    fields = dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
+    message = json.loads(fields["data"])
+    if fields.get("id") != str(message["resumeAfterSequence"]):
+        print("id %r for resumeAfterSequence %r" % (fields.get("id"), message["resumeAfterSequence"])); sys.exit(1)
+    if "event" in message:
+        sequences.append(message["event"]["sequence"])
+posted = sum(1 for n in names if os.path.exists(os.path.join(work, n + ".out")) and "event" in json.load(open(os.path.join(work, n + ".out"))))
+if sequences != list(range(3, posted + 1)):
+    print("sequences %r after Last-Event-ID 2, %d posted" % (sequences, posted)); sys.exit(1)
+PYEOF
+  ); then pass "$check"; else fail "$check" "$reason"; fi
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
