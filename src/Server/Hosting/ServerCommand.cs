@@ -25,7 +25,8 @@ internal static class ServerCommand
         var root = new RootCommand(
             "JourneyGrpc server: customer-journey gRPC services with health checking and server reflection.\n"
             + "Configuration comes from appsettings.json, environment variables (e.g. Server__GrpcUrl) and\n"
-            + "--Section:Key=value arguments (e.g. --Rpc:MaxReceiveMessageSize=8388608).")
+            + "--Section:Key=value arguments (e.g. --Rpc:MaxReceiveMessageSize=8388608,\n"
+            + "--Kestrel:Limits:Http2:MaxStreamsPerConnection=1000).")
         {
             grpcUrl,
             restUrl,

@@ -43,6 +43,10 @@ internal static class ServerHost
             }
         });
 
+        // Kestrel's own settings (Kestrel:Limits:*, e.g. Kestrel:Limits:Http2:MaxStreamsPerConnection), bound
+        // as WebApplication.CreateBuilder binds them; the slim builder leaves them at their defaults.
+        builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
+
         var app = builder.Build();
         app.MapJourneyService();
         app.MapCampaignStatus();

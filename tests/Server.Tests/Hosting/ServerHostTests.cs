@@ -1,4 +1,7 @@
 using JourneyGrpc.Server.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace JourneyGrpc.Server.Tests.Hosting;
 
@@ -38,6 +41,17 @@ public sealed class ServerHostTests
     }
 
     [Fact]
+    public async Task Build_KestrelLimitsInConfiguration_AppliedToKestrel()
+    {
+        using var directory = new TempDirectory();
+        await using var app = ServerHost.Build(["--Server:GrpcUrl=http://127.0.0.1:0", "--Server:RestUrl=", $"--Store:SqlitePath={directory.File("store.db")}", "--Kestrel:Limits:Http2:MaxStreamsPerConnection=1000", "--Kestrel:Limits:MaxConcurrentConnections=64"]);
+
+        var limits = app.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.Limits;
+
+        Assert.Equal((1000, 64L), (limits.Http2.MaxStreamsPerConnection, limits.MaxConcurrentConnections));
+    }
+
+    [Fact]
     public async Task Help_ListsOptionsAndConfiguration()
     {
         var output = new StringWriter();
@@ -49,6 +63,7 @@ public sealed class ServerHostTests
         Assert.Contains("--grpc-url", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("Server:GrpcUrl", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("--Rpc:MaxReceiveMessageSize", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--Kestrel:Limits:Http2:MaxStreamsPerConnection", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
