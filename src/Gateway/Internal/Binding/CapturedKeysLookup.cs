@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
-using JourneyGrpc.Api.V1;
 
 namespace JourneyGrpc.Gateway.Internal.Binding;
 
@@ -16,29 +15,10 @@ internal static class CapturedKeysLookup
 
     internal static FieldDescriptor? For(MessageDescriptor descriptor) => Cache.GetOrAdd(descriptor, Find);
 
-    private static FieldDescriptor? Find(MessageDescriptor descriptor)
-    {
-        FieldDescriptor? found = null;
-        foreach (var field in descriptor.Fields.InDeclarationOrder())
-        {
-            if (field.GetOptions()?.GetExtension(HttpOptionsExtensions.RestField)?.CaptureUnknownKeys != true)
-            {
-                continue;
-            }
-
-            if (field.IsRepeated || field.FieldType != FieldType.Message || field.MessageType != Struct.Descriptor)
-            {
-                throw new InvalidOperationException($"{field.FullName}: capture_unknown_keys needs a singular google.protobuf.Struct field.");
-            }
-
-            if (found is not null)
-            {
-                throw new InvalidOperationException($"{descriptor.FullName}: capture_unknown_keys is set on both {found.Name} and {field.Name}; a message may have one.");
-            }
-
-            found = field;
-        }
-
-        return found;
-    }
+    private static FieldDescriptor? Find(MessageDescriptor descriptor) => RestFieldMarks.FindSingle(
+        descriptor,
+        static options => options.CaptureUnknownKeys,
+        "capture_unknown_keys",
+        static field => !field.IsRepeated && field.FieldType == FieldType.Message && field.MessageType == Struct.Descriptor,
+        "a singular google.protobuf.Struct field");
 }

@@ -13,6 +13,8 @@ internal sealed class ServerSentEventsFormat : StreamFormat
 
     internal override string ContentType => MediaType + "; charset=utf-8";
 
+    internal override bool CarriesEventIds => true;
+
     internal override string Message(string json, string? eventId) =>
         eventId is null ? "data: " + json + "\n\n" : "id: " + eventId + "\ndata: " + json + "\n\n";
 

@@ -34,9 +34,11 @@ internal sealed class ServerStreamingRouteHandler(GatewayRoute route, GatewaySer
                     started = true;
                 }
 
+                var message = call.ResponseStream.Current;
                 var writer = new StringWriter(new StringBuilder(256));
-                Route.Method.Json.WriteMessage(writer, call.ResponseStream.Current);
-                await WriteAsync(context, format.Message(writer.ToString(), Route.Method.EventIds.IdOf(call.ResponseStream.Current))).ConfigureAwait(false);
+                Route.Method.Json.WriteMessage(writer, message);
+                var eventId = format.CarriesEventIds ? Route.Method.EventIds.IdOf(message) : null;
+                await WriteAsync(context, format.Message(writer.ToString(), eventId)).ConfigureAwait(false);
             }
 
             if (!started)

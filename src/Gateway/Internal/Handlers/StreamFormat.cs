@@ -7,7 +7,10 @@ internal abstract class StreamFormat
 {
     internal abstract string ContentType { get; }
 
-    /// <summary>One message; <paramref name="eventId"/> (server-sent events only) is its resume point.</summary>
+    /// <summary>Whether a message carries an event id (server-sent events' <c>id:</c>), so it is worth computing.</summary>
+    internal virtual bool CarriesEventIds => false;
+
+    /// <summary>One message; <paramref name="eventId"/>, when the format carries one, is its resume point.</summary>
     internal abstract string Message(string json, string? eventId);
 
     /// <summary>The final object of a stream that ended with an error.</summary>

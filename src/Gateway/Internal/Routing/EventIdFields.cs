@@ -1,7 +1,6 @@
 using System.Globalization;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using JourneyGrpc.Api.V1;
 
 namespace JourneyGrpc.Gateway.Internal.Routing;
 
@@ -14,6 +13,8 @@ namespace JourneyGrpc.Gateway.Internal.Routing;
 /// </summary>
 internal sealed class EventIdFields
 {
+    private const string IntegerOrString = "a singular integer or string field";
+
     private static readonly EventIdFields None = new(null, null);
 
     private EventIdFields(FieldDescriptor? eventId, FieldDescriptor? lastEventId)
@@ -30,8 +31,8 @@ internal sealed class EventIdFields
 
     internal static EventIdFields For(MethodDescriptor method)
     {
-        var eventId = Find(method.OutputType, options => options.SseEventId, "sse_event_id");
-        var lastEventId = Find(method.InputType, options => options.LastEventId, "last_event_id");
+        var eventId = RestFieldMarks.FindSingle(method.OutputType, static options => options.SseEventId, "sse_event_id", IsIntegerOrString, IntegerOrString);
+        var lastEventId = RestFieldMarks.FindSingle(method.InputType, static options => options.LastEventId, "last_event_id", IsIntegerOrString, IntegerOrString);
         if ((eventId ?? lastEventId) is { } marked && !method.IsServerStreaming)
         {
             throw new InvalidOperationException($"{marked.FullName}: sse_event_id and last_event_id belong to server-streaming methods; {method.FullName} is not one.");
@@ -68,33 +69,7 @@ internal sealed class EventIdFields
         return value is string text ? text.Length == 0 : Convert.ToDecimal(value, CultureInfo.InvariantCulture) == 0;
     }
 
-    private static FieldDescriptor? Find(MessageDescriptor message, Func<RestFieldOptions, bool> isMarked, string option)
-    {
-        FieldDescriptor? found = null;
-        foreach (var field in message.Fields.InDeclarationOrder())
-        {
-            if (field.GetOptions()?.GetExtension(HttpOptionsExtensions.RestField) is not { } options || !isMarked(options))
-            {
-                continue;
-            }
-
-            if (field.IsRepeated || !IsIntegerOrString(field.FieldType))
-            {
-                throw new InvalidOperationException($"{field.FullName}: {option} needs a singular integer or string field.");
-            }
-
-            if (found is not null)
-            {
-                throw new InvalidOperationException($"{message.FullName}: {option} is set on both {found.Name} and {field.Name}; a message may have one.");
-            }
-
-            found = field;
-        }
-
-        return found;
-    }
-
-    private static bool IsIntegerOrString(FieldType type) => type is FieldType.String
+    private static bool IsIntegerOrString(FieldDescriptor field) => !field.IsRepeated && field.FieldType is FieldType.String
         or FieldType.Int32 or FieldType.Int64 or FieldType.UInt32 or FieldType.UInt64
         or FieldType.SInt32 or FieldType.SInt64 or FieldType.Fixed32 or FieldType.Fixed64
         or FieldType.SFixed32 or FieldType.SFixed64;
