@@ -42,12 +42,13 @@ for (( round = 1; round <= ROUNDS; round++ )); do
         h2load_n "$WARMUP_REQUESTS" >/dev/null
         wait_quiet
         before=$(tree_ticks "${!pidvar}")
-        out=$(h2load_n "$REQUESTS")
+        out=$BENCH_OUT/raw/gc-$round-${setting//[^A-Za-z0-9]/_}.txt
+        h2load_n "$REQUESTS" >"$out"
         after=$(tree_ticks "${!pidvar}")
-        echo "$out" >"$BENCH_OUT/raw/gc-$round-${setting//[^A-Za-z0-9]/_}.txt"
-        rps=$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' <<<"$out")
-        ok=$(sed -n 's/^requests: .* \([0-9]*\) succeeded.*/\1/p' <<<"$out")
-        [[ $ok == "$REQUESTS" ]] || die "$setting: $ok of $REQUESTS requests succeeded"
+        rps=$(h2load_rps "$out")
+        if [[ -z $rps ]] || ! h2load_clean "$out"; then
+            die "$setting: some of the $REQUESTS requests failed (h2load output: $out)"
+        fi
         hwm=$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/${!pidvar}/status")
         cpu=$(awk -v t=$(( after - before )) -v hz="$tck" -v n="$REQUESTS" 'BEGIN { printf "%.2f", t * 1e6 / hz / n }')
         log "round $round, $setting: $(printf '%.0f' "$rps") req/s, $cpu µs CPU per request, peak RSS $hwm MB"

@@ -143,6 +143,18 @@ machine_info() {
     echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
 }
 
+# h2load_rps FILE — the req/s of an h2load report (empty when the report has none).
+h2load_rps() { sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$1"; }
+
+# h2load_clean FILE — true when the h2load report has no failed or errored request and no non-2xx status.
+h2load_clean() {
+    local failed errored non2xx
+    failed=$(sed -n 's/^requests: .* \([0-9]*\) failed, \([0-9]*\) errored.*/\1 \2/p' "$1")
+    non2xx=$(sed -n 's/^status codes: [0-9]* 2xx, \([0-9]*\) 3xx, \([0-9]*\) 4xx, \([0-9]*\) 5xx.*/\1 \2 \3/p' "$1")
+    read -r failed errored <<<"${failed:-x x}"
+    [[ $failed == 0 && $errored == 0 && $non2xx == "0 0 0" ]]
+}
+
 # --- CPU accounting: how much of the machine something else used during a measurement ---
 
 # cpu_sample — "busy total" jiffies summed over all CPUs (/proc/stat; guest time is inside user).

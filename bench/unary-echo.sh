@@ -86,17 +86,14 @@ log "correctness: every peer echoes each payload byte-for-byte with grpc-status 
 # --- measure -------------------------------------------------------------------------
 # h2load_run PEER SIZE SECONDS OUTFILE — prints req/s, or "fail" when any request failed.
 h2load_run() {
-    local port out rps failed errored non2xx
+    local port out rps
     port=$(port_of "$1")
     out=$4
     h2load -c "$CLIENTS" -m "$STREAMS" -D "$3" -t 1 \
         -H 'content-type: application/grpc' -H 'te: trailers' \
         -d "$BENCH_OUT/echo-$2.bin" "http://127.0.0.1:$port$ECHO_PATH" >"$out" 2>&1 || true
-    rps=$(sed -n 's/^finished in [^,]*, \([0-9.]*\) req\/s.*/\1/p' "$out")
-    failed=$(sed -n 's/^requests: .* \([0-9]*\) failed, \([0-9]*\) errored.*/\1 \2/p' "$out")
-    non2xx=$(sed -n 's/^status codes: [0-9]* 2xx, \([0-9]*\) 3xx, \([0-9]*\) 4xx, \([0-9]*\) 5xx.*/\1 \2 \3/p' "$out")
-    read -r failed errored <<<"${failed:-x x}"
-    if [[ -z $rps || $failed != 0 || $errored != 0 || $non2xx != "0 0 0" ]]; then
+    rps=$(h2load_rps "$out")
+    if [[ -z $rps ]] || ! h2load_clean "$out"; then
         echo fail
     else
         printf '%.0f\n' "$rps"
