@@ -28,6 +28,7 @@ REST_PORT=${REST_PORT:-50161}
 MIN_RATIO=${MIN_RATIO:-0.60}
 CLIENT=${CLIENT:-h2load}
 case $CLIENT in h2load | loadclient) ;; *) die "CLIENT must be h2load or loadclient" ;; esac
+ensure_debian_packages nghttp2-client curl
 
 mkdir -p "$BENCH_OUT"
 trap stop_servers EXIT

@@ -18,7 +18,8 @@ CLIENTS=${CLIENTS:-4}
 STREAMS=${STREAMS:-10}
 SETTINGS=${SETTINGS:-"DOTNET_GCDynamicAdaptationMode=1 default"}
 
-command -v h2load >/dev/null || die "h2load not found (apt-get install nghttp2-client)"
+ensure_debian_packages nghttp2-client curl
+command -v h2load >/dev/null || die "h2load not found (Debian nghttp2-client)"
 mkdir -p "$BENCH_OUT/raw"
 trap stop_servers EXIT
 trap 'exit 130' INT TERM

@@ -12,7 +12,7 @@ READY_TIMEOUT=${READY_TIMEOUT:-120}
 export OURS_PORT
 
 # Our server. OURS_CMD runs under `bash -c` with OURS_PORT exported, so it may say
-# $OURS_PORT, e.g. OURS_CMD='dotnet run -c Release --project src/Server -- --urls http://127.0.0.1:$OURS_PORT'.
+# $OURS_PORT, e.g. OURS_CMD='dotnet run -c Release --project bench/EchoServer -- --urls http://127.0.0.1:$OURS_PORT'.
 # shellcheck disable=SC2034 # OURS_CMD_DEFAULT and RAW_DLL are used by the scripts that source this file
 {
 OURS_DLL=$BENCH_ROOT/bench/EchoServer/bin/Release/net10.0/JourneyGrpc.Bench.EchoServer.dll
@@ -25,6 +25,28 @@ SERVER_PIDS=()
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+
+# ensure_debian_packages PKG... — installs the Debian packages that are missing (as root, or with
+# sudo -n), running apt-get update once when the lists have no candidate; the benchmarks' peers and
+# load generators come from Debian, so a fresh machine gets them here as scripts/setup.sh does.
+ensure_debian_packages() {
+    local p missing=()
+    for p in "$@"; do
+        [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" == "install ok installed" ]] || missing+=("$p")
+    done
+    (( ${#missing[@]} > 0 )) || return 0
+    local sudo=()
+    (( $(id -u) == 0 )) || sudo=(sudo -n)
+    log "installing Debian packages: ${missing[*]}"
+    for p in "${missing[@]}"; do
+        if ! apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [^(]'; then
+            "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq || die "apt-get update failed"
+            break
+        fi
+    done
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
+        || die "apt-get install ${missing[*]} failed"
+}
 
 # All descendants of a process id, deepest first.
 descendants() {
@@ -114,13 +136,21 @@ wait_ready() {
     log "$name answers correctly on port $port"
 }
 
+# BUILD_ARGS: extra arguments to every dotnet build, e.g. -p:BuildProjectReferences=false when src/ is
+# already built (so a benchmark does not rebuild the shared projects under another build).
+BUILD_ARGS=${BUILD_ARGS:-}
+
 build_raw_kestrel() {
     log "building bench/peers/RawKestrel (Release)"
-    dotnet build -c Release -nologo -v q "$BENCH_ROOT/bench/peers/RawKestrel" >"$BENCH_OUT/build-raw-kestrel.log" 2>&1 \
+    # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
+    dotnet build -c Release -nologo -v q "$BENCH_ROOT/bench/peers/RawKestrel" $BUILD_ARGS >"$BENCH_OUT/build-raw-kestrel.log" 2>&1 \
         || { tail -n 20 "$BENCH_OUT/build-raw-kestrel.log" >&2; die "RawKestrel build failed"; }
 }
 
 build_grpc_go() {
+    ensure_debian_packages golang-go golang-google-grpc-dev golang-goprotobuf-dev
+    command -v go >/dev/null && [[ -d /usr/share/gocode/src/google.golang.org/grpc ]] \
+        || die "the grpc-go peer needs Go and Debian's grpc-go sources (golang-go golang-google-grpc-dev golang-goprotobuf-dev)"
     log "building bench/peers/grpc-go-echo (GOPATH mode, grpc-go from /usr/share/gocode)"
     mkdir -p "$BENCH_OUT/bin" "$BENCH_OUT/gocache"
     (cd "$BENCH_ROOT" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$BENCH_OUT/gocache" GOFLAGS='' \
@@ -131,7 +161,8 @@ build_grpc_go() {
 # build_dotnet NAME PROJECT_DIR — returns non-zero (no exit) so callers may skip "ours".
 build_dotnet() {
     log "building $2 (Release)"
-    dotnet build -c Release -nologo -v q "$BENCH_ROOT/$2" >"$BENCH_OUT/build-$1.log" 2>&1
+    # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
+    dotnet build -c Release -nologo -v q "$BENCH_ROOT/$2" $BUILD_ARGS >"$BENCH_OUT/build-$1.log" 2>&1
 }
 
 machine_info() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/LoadClient runs: the src/Rpc typed client against a live server.
+# bench/LoadClient runs: the generated typed client over Grpc.Net.Client against a live server.
 #   bench/load-client.sh stream   one server-streaming EchoStream call receiving STREAM_COUNT messages: messages/s,
 #                                 ours and grpc-go in one run (same client, same payloads)
 #   bench/load-client.sh unary    unary Echo at CONCURRENCY over CONNECTIONS: requests/s, p50/p99 latency
@@ -91,7 +91,7 @@ report=$BENCH_OUT/load-client-$(date -u +%Y%m%dT%H%M%SZ).md
     machine_info
     echo
     if [[ $MODE != unary ]]; then
-        echo "Server streaming, one EchoStream call of $STREAM_COUNT messages (after $STREAM_WARMUP_COUNT warm-up messages), src/Rpc client"
+        echo "Server streaming, one EchoStream call of $STREAM_COUNT messages (after $STREAM_WARMUP_COUNT warm-up messages), read by the Grpc.Net.Client typed client"
         echo
         echo "| payload | server | messages/s (whole call) | messages/s (after first message) | seconds |"
         echo "|---|---|---:|---:|---:|"

@@ -21,6 +21,7 @@ STORE_DIR=${STORE_DIR:-$BENCH_OUT/store}
 DLL=$BENCH_ROOT/bench/StoreWrites/bin/Release/net10.0/JourneyGrpc.Bench.StoreWrites.dll
 
 mkdir -p "$BENCH_OUT" "$STORE_DIR"
+[[ $PROVIDERS == *postgres* ]] && ensure_debian_packages postgresql
 build_dotnet store-writes bench/StoreWrites || { tail -n 20 "$BENCH_OUT/build-store-writes.log" >&2; die "bench/StoreWrites does not build"; }
 report=$BENCH_OUT/store-writes-$(date -u +%Y%m%dT%H%M%SZ).md
 args=(--writers "$WRITERS" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" --providers "$PROVIDERS" --folder "$STORE_DIR"

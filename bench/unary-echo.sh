@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Unary echo benchmark: requests/s of /journeygrpc.bench.v1.EchoService/Echo through
-# src/Rpc ("ours") vs raw Kestrel (the ceiling) vs grpc-go, with h2load, same run, loopback.
+# Grpc.AspNetCore (bench/EchoServer, "ours") vs raw Kestrel (the ceiling) vs grpc-go, with h2load,
+# same run, loopback.
 # Acceptance (issue "gRPC on Kestrel"): ours >= 0.85 x raw-kestrel and >= 1.4 x grpc-go.
 #
 # Environment (defaults):
@@ -29,7 +30,8 @@ MAX_OTHER=${MAX_OTHER:-5}        # a run is clean when other processes used <= t
 MIN_CLEAN=${MIN_CLEAN:-3}        # retry a peer x payload with fewer clean runs ...
 RETRY_BUDGET=${RETRY_BUDGET:-45} # ... for at most this many seconds in total
 
-command -v h2load >/dev/null || die "h2load not found (apt-get install nghttp2-client)"
+ensure_debian_packages nghttp2-client curl
+command -v h2load >/dev/null || die "h2load not found (Debian nghttp2-client)"
 command -v curl >/dev/null || die "curl not found"
 mkdir -p "$BENCH_OUT/raw"
 trap stop_servers EXIT

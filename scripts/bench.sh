@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Benchmark entry point (details and knobs: bench/README.md).
 #   scripts/bench.sh [unary]   h2load unary echo, ours vs raw Kestrel vs grpc-go, same run (bench/unary-echo.sh)
-#   scripts/bench.sh stream    one EchoStream call through the src/Rpc client: messages/s (bench/load-client.sh stream)
-#   scripts/bench.sh client    unary Echo through the src/Rpc client: req/s, p50/p99 (bench/load-client.sh unary)
+#   scripts/bench.sh stream    one EchoStream call through the Grpc.Net.Client typed client: messages/s (bench/load-client.sh stream)
+#   scripts/bench.sh client    unary Echo through the Grpc.Net.Client typed client: req/s, p50/p99 (bench/load-client.sh unary)
 #   scripts/bench.sh store     durable writes/s through the store: group commit vs one transaction per write, SQLite and PostgreSQL (bench/store-writes.sh)
 #   scripts/bench.sh gateway   unary Echo through the in-process REST gateway vs direct gRPC: req/s, p99, ratio (bench/gateway.sh)
 #   scripts/bench.sh gc        our echo server with DATAS on vs off: req/s, CPU per request, peak RSS (bench/gc-compare.sh)
-#   scripts/bench.sh micro     BenchmarkDotNet, in memory: the unary handler vs a bare echo delegate, and the routed pipeline vs a raw endpoint (bench/Microbenchmarks)
+#   scripts/bench.sh micro     BenchmarkDotNet, in memory: a unary call through the Grpc.AspNetCore and REST gateway pipelines vs a raw endpoint;
+#                              extra arguments go to BenchmarkDotNet, e.g. --job dry (bench/Microbenchmarks)
 #   scripts/bench.sh journey   journey search at 10k and 100k engagements: p50/p99 per size (bench/JourneyScale/run.sh)
 #   scripts/bench.sh campaign  campaign-status fan-out: 1000 watches x 1000 posts/s x 60 s, latency p50/p99, server memory (bench/CampaignWatch/run.sh)
 #   scripts/bench.sh all       unary, stream and client, one after the other
 # Loopback only; every server started is stopped on exit. Output: .artifacts/bench/.
+# BUILD_ARGS: extra arguments to every dotnet build, e.g. -p:BuildProjectReferences=false when src/ is built.
 set -euo pipefail
 bench=$(cd "$(dirname "${BASH_SOURCE[0]}")/../bench" && pwd)
 
@@ -24,11 +26,14 @@ case ${1:-unary} in
     gc) exec "$bench/gc-compare.sh" ;;
     campaign) exec "$bench/CampaignWatch/run.sh" ;;
     micro)
-        dotnet build -c Release "$bench/Microbenchmarks" -nologo -v quiet
-        exec dotnet "$bench/Microbenchmarks/bin/Release/net10.0/JourneyGrpc.Rpc.Benchmarks.dll" --filter '*' --inProcess ;;
+        shift
+        # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
+        dotnet build -c Release "$bench/Microbenchmarks" -nologo -v quiet ${BUILD_ARGS:-}
+        exec dotnet "$bench/Microbenchmarks/bin/Release/net10.0/JourneyGrpc.Bench.Microbenchmarks.dll" --filter '*' --inProcess \
+            --artifacts "$bench/../.artifacts/bench/micro" "$@" ;;
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,13p' "$0" ;;
+    -h | --help) sed -n '2,15p' "$0" ;;
     *) echo "usage: $0 [unary|stream|client|store|gateway|gc|campaign|micro|journey|all]" >&2; exit 2 ;;
 esac

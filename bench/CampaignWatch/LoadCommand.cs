@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Grpc.Net.Client;
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
 
 namespace JourneyGrpc.Bench.CampaignWatch;
 
@@ -18,8 +18,8 @@ internal static class LoadCommand
     {
         WatchProbe.CheckAgainstFullMessage();
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), 64);
-        var channels = Enumerable.Range(0, settings.Connections).Select(_ => RpcChannel.ForAddress(settings.Address)).ToList();
-        var posterChannels = Enumerable.Range(0, 4).Select(_ => RpcChannel.ForAddress(settings.Address)).ToList();
+        var channels = Enumerable.Range(0, settings.Connections).Select(_ => GrpcChannel.ForAddress(settings.Address)).ToList();
+        var posterChannels = Enumerable.Range(0, 4).Select(_ => GrpcChannel.ForAddress(settings.Address)).ToList();
         try
         {
             var invokers = channels.Select(c => c.CreateCallInvoker()).ToList();

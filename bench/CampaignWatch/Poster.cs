@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
 using JourneyGrpc.Campaign.V1;
 
 namespace JourneyGrpc.Bench.CampaignWatch;
@@ -74,7 +75,7 @@ internal sealed class Poster(IReadOnlyList<CampaignStatusService.CampaignStatusS
                 LastSequence = Math.Max(LastSequence, response.Event.Sequence);
             }
         }
-        catch (JourneyGrpc.Rpc.RpcException ex)
+        catch (RpcException ex)
         {
             lock (ReportLatency)
             {

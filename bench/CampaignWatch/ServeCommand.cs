@@ -1,12 +1,12 @@
 using System.Net;
-using JourneyGrpc.Rpc;
 using JourneyGrpc.Server.Campaign;
+using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Store;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace JourneyGrpc.Bench.CampaignWatch;
 
-/// <summary>Hosts the campaign-status service as src/Server does (AddRpc, AddJourneyStore, AddCampaignStatus), h2c on loopback.</summary>
+/// <summary>Hosts the campaign-status service as src/Server does (AddGrpcServer, AddJourneyStore, AddCampaignStatus), h2c on loopback.</summary>
 internal static class ServeCommand
 {
     internal static async Task<int> RunAsync(string[] args)
@@ -15,7 +15,7 @@ internal static class ServeCommand
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddRpc();
+        builder.Services.AddGrpcServer(builder.Configuration);
         builder.Services.AddJourneyStore(builder.Configuration);
         builder.Services.AddCampaignStatus(builder.Configuration);
         var app = builder.Build();

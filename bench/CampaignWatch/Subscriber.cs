@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Grpc.Core;
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
 
 namespace JourneyGrpc.Bench.CampaignWatch;
 

@@ -1,5 +1,6 @@
+using Google.Protobuf;
+using Grpc.Core;
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
 
 namespace JourneyGrpc.Bench.CampaignWatch;
 
@@ -10,9 +11,10 @@ internal static class WatchProbeMethod
         MethodType.ServerStreaming,
         CampaignStatusService.Descriptor.FullName,
         nameof(CampaignStatusService.CampaignStatusServiceClient.WatchCampaignStatus),
-        Marshallers.ForMessage(WatchCampaignStatusRequest.Parser),
+        Marshallers.Create(static request => request.ToByteArray(), WatchCampaignStatusRequest.Parser.ParseFrom),
+
+        // Read from the received buffers in place: one probe per delivery, with no copy of the message.
         new Marshaller<WatchProbe>(
-            static _ => throw new NotSupportedException("a probe is only read"),
             static (_, _) => throw new NotSupportedException("a probe is only read"),
-            WatchProbe.Read));
+            static context => WatchProbe.Read(context.PayloadAsReadOnlySequence())));
 }

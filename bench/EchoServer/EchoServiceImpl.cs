@@ -1,5 +1,5 @@
+using Grpc.Core;
 using JourneyGrpc.Bench.V1;
-using JourneyGrpc.Rpc;
 
 namespace JourneyGrpc.Bench.EchoServer;
 

@@ -1,13 +1,13 @@
 using System.Net;
 using JourneyGrpc.Bench.EchoServer;
 using JourneyGrpc.Gateway;
-using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Hosting.Grpc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 // "ours" in the unary echo benchmark (bench/unary-echo.sh): journeygrpc.bench.v1.EchoService
-// served through src/Rpc. Host set-up is identical to bench/peers/RawKestrel, so the two
+// served by Grpc.AspNetCore. Host set-up is identical to bench/peers/RawKestrel, so the two
 // differ only by the gRPC layer.
-// Usage: JourneyGrpc.Bench.EchoServer --urls http://127.0.0.1:50151
+// Usage: JourneyGrpc.Bench.EchoServer --urls http://127.0.0.1:50151 [--rest-url http://127.0.0.1:50161]
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -17,7 +17,10 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     // h2c works only on an HTTP/2-only endpoint.
     kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
 });
-builder.Services.AddRpc();
+
+// The server's own gRPC set-up (src/Server: options from the Rpc section, the stream-shutdown
+// interceptor, health, reflection), so the echo service is served as the product's services are.
+builder.Services.AddGrpcServer(builder.Configuration);
 
 // --rest-url http://127.0.0.1:PORT (bench/gateway.sh): also the in-process REST gateway, HTTP/1.1 on
 // its own port, as src/Server hosts it; gRPC then listens on the --urls port through an explicit endpoint.
@@ -42,7 +45,10 @@ if (restUrl is not null)
 }
 
 var app = builder.Build();
-app.MapRpcService<EchoServiceImpl>();
+app.MapGrpcService<EchoServiceImpl>();
+app.MapGrpcInfrastructure();
+
+// Last: the gateway exposes the google.api.http routes of the services mapped above.
 if (restUrl is not null)
 {
     app.MapRestGateway();

@@ -1,6 +1,7 @@
 using System.Net;
+using Grpc.Net.Client;
 using JourneyGrpc.Journey.V1;
-using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Server.Journey;
 using JourneyGrpc.Store;
 using Microsoft.AspNetCore.Builder;
@@ -18,9 +19,9 @@ namespace JourneyGrpc.Bench.JourneyScale;
 internal sealed class JourneyHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly RpcChannel _channel;
+    private readonly GrpcChannel _channel;
 
-    private JourneyHost(WebApplication app, RpcChannel channel, string databasePath)
+    private JourneyHost(WebApplication app, GrpcChannel channel, string databasePath)
     {
         _app = app;
         _channel = channel;
@@ -43,14 +44,14 @@ internal sealed class JourneyHost : IAsyncDisposable
             ["Store:SqlitePath"] = databasePath,
         });
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddRpc();
+        builder.Services.AddGrpcServer(builder.Configuration);
         builder.Services.AddJourneyStore(builder.Configuration);
         builder.Services.AddJourneyService(builder.Configuration);
         var app = builder.Build();
         app.MapJourneyService();
         await app.StartAsync().WaitAsync(TimeSpan.FromSeconds(60));
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new JourneyHost(app, RpcChannel.ForAddress(address), databasePath);
+        return new JourneyHost(app, GrpcChannel.ForAddress(address), databasePath);
     }
 
     public async ValueTask DisposeAsync()

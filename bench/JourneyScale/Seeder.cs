@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Grpc.Core;
 using JourneyGrpc.Journey.V1;
-using JourneyGrpc.Rpc;
 
 namespace JourneyGrpc.Bench.JourneyScale;
 

@@ -8,6 +8,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 out="$root/.artifacts/bench"
 mkdir -p "$out"
 report="$out/journey-scale-$(date -u +%Y%m%dT%H%M%SZ).md"
-dotnet build -c Release "$root/bench/JourneyScale" -nologo -v quiet
+# shellcheck disable=SC2086 # BUILD_ARGS (see bench/lib.sh) is a list of arguments
+dotnet build -c Release "$root/bench/JourneyScale" -nologo -v quiet ${BUILD_ARGS:-}
 dotnet "$root/bench/JourneyScale/bin/Release/net10.0/JourneyGrpc.Bench.JourneyScale.dll" --output "$report" "$@"
 echo "report: ${report#"$root"/}"

@@ -1,6 +1,6 @@
 using JourneyGrpc.Bench.LoadClient;
 
-// Load client for journeygrpc.bench.v1.EchoService through the src/Rpc typed client.
+// Load client for journeygrpc.bench.v1.EchoService through the generated typed client over Grpc.Net.Client.
 //   unary  --address http://127.0.0.1:50151 [--concurrency 40] [--connections 1] [--payload 2] [--duration 10] [--warmup 3]
 //   rest   --address http://127.0.0.1:50161 [same options as unary]: POST /v1/echo through the REST gateway
 //   stream --address http://127.0.0.1:50151 [--count 3000000] [--payload 2] [--warmup-count 1000000]

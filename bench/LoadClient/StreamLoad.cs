@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
 using JourneyGrpc.Bench.V1;
-using JourneyGrpc.Rpc;
 using static System.FormattableString;
 
 namespace JourneyGrpc.Bench.LoadClient;
@@ -13,7 +14,7 @@ internal static class StreamLoad
 {
     public static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
-        using var channel = RpcChannel.ForAddress(options.Address);
+        using var channel = GrpcChannel.ForAddress(options.Address);
         var client = new EchoService.EchoServiceClient(channel);
         var payload = Payloads.Create(options.PayloadSize);
 

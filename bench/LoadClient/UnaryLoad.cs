@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
 using JourneyGrpc.Bench.V1;
-using JourneyGrpc.Rpc;
 using static System.FormattableString;
 
 namespace JourneyGrpc.Bench.LoadClient;
@@ -13,7 +14,7 @@ internal static class UnaryLoad
 {
     public static async Task<int> RunAsync(LoadOptions options, CancellationToken cancellationToken)
     {
-        var channels = Enumerable.Range(0, options.Connections).Select(_ => RpcChannel.ForAddress(options.Address)).ToArray();
+        var channels = Enumerable.Range(0, options.Connections).Select(_ => GrpcChannel.ForAddress(options.Address)).ToArray();
         try
         {
             var clients = channels.Select(channel => new EchoService.EchoServiceClient(channel)).ToArray();

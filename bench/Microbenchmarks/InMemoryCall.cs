@@ -2,98 +2,125 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace JourneyGrpc.Rpc.Benchmarks;
+namespace JourneyGrpc.Bench.Microbenchmarks;
 
 /// <summary>
-/// One reusable in-memory HTTP/2 request (POST, application/grpc, a complete body), reset before
-/// each call the way Kestrel resets its pooled stream contexts, so a benchmark measures the code
-/// under test rather than building an HttpContext.
+/// One reusable in-memory POST with a complete body, reset before each call the way Kestrel resets
+/// its pooled stream contexts, so a benchmark measures the code under test rather than building an
+/// HttpContext. Like Kestrel's own stream it is the request body, response, response body and trailers
+/// features, and its response has started once a body byte was written (so gRPC status goes to trailers).
 /// </summary>
-internal sealed class InMemoryCall
+internal sealed class InMemoryCall : IRequestBodyPipeFeature, IHttpResponseFeature, IHttpResponseBodyFeature, IHttpResponseTrailersFeature
 {
-    private readonly byte[] _requestFrame;
+    private readonly byte[] _requestBody;
     private readonly Pipe _body = new();
-    private readonly HeaderDictionary _trailers = [];
+    private readonly DiscardingPipeWriter _responseBody = new();
+    private readonly Stream _responseStream;
     private readonly DefaultHttpContext _context = new();
+    private readonly IServiceScopeFactory _scopes;
+    private RequestServicesFeature? _requestServices;
+    private bool _started;
 
-    internal InMemoryCall(string path, byte[] requestFrame)
+    private InMemoryCall(IServiceProvider services, string protocol, string path, string contentType, byte[] requestBody)
     {
-        _requestFrame = requestFrame;
+        _scopes = services.GetRequiredService<IServiceScopeFactory>();
+        _requestBody = requestBody;
+        _responseStream = _responseBody.AsStream(leaveOpen: true);
         var request = _context.Request;
-        request.Protocol = "HTTP/2";
-        request.Method = "POST";
+        request.Protocol = protocol;
+        request.Method = HttpMethods.Post;
         request.Path = path;
-        request.ContentType = "application/grpc";
-        request.Headers.TE = "trailers";
-        _context.Features.Set<IRequestBodyPipeFeature>(new RequestBodyPipeFeature(_body.Reader));
-        _context.Features.Set<IHttpResponseBodyFeature>(new DiscardingResponseBody());
-        _context.Features.Set<IHttpResponseTrailersFeature>(new TrailersFeature(_trailers));
+        request.ContentType = contentType;
+        request.ContentLength = requestBody.Length;
+        _context.Features.Set<IRequestBodyPipeFeature>(this);
+        _context.Features.Set<IHttpResponseFeature>(this);
+        _context.Features.Set<IHttpResponseBodyFeature>(this);
+        _context.Features.Set<IHttpResponseTrailersFeature>(this);
     }
 
-    /// <summary>The context, with a fresh request body and an empty response.</summary>
+    /// <summary>The HTTP status the last call answered.</summary>
+    public int StatusCode { get; set; } = StatusCodes.Status200OK;
+
+    /// <summary>The response headers the last call set.</summary>
+    public IHeaderDictionary Headers { get; set; } = new HeaderDictionary();
+
+    /// <summary>Bytes of response body the last call wrote.</summary>
+    internal long ResponseBytes => _responseBody.BytesWritten;
+
+    PipeReader IRequestBodyPipeFeature.Reader => _body.Reader;
+
+    string? IHttpResponseFeature.ReasonPhrase { get; set; }
+
+    Stream IHttpResponseFeature.Body
+    {
+        get => _responseStream;
+        set => throw new NotSupportedException("the in-memory response body is fixed");
+    }
+
+    bool IHttpResponseFeature.HasStarted => _started || _responseBody.BytesWritten > 0;
+
+    Stream IHttpResponseBodyFeature.Stream => _responseStream;
+
+    PipeWriter IHttpResponseBodyFeature.Writer => _responseBody;
+
+    /// <summary>The response trailers the last call set.</summary>
+    public IHeaderDictionary Trailers { get; set; } = new HeaderDictionary();
+
+    /// <summary>A gRPC call over HTTP/2, as h2load makes it in bench/unary-echo.sh.</summary>
+    internal static InMemoryCall Grpc(IServiceProvider services, string path, byte[] frame)
+    {
+        var call = new InMemoryCall(services, "HTTP/2", path, "application/grpc", frame);
+        call._context.Request.Headers.TE = "trailers";
+        return call;
+    }
+
+    /// <summary>A JSON request over HTTP/1.1, as bench/gateway.sh posts to the REST gateway.</summary>
+    internal static InMemoryCall Json(IServiceProvider services, string path, byte[] body) => new(services, "HTTP/1.1", path, "application/json", body);
+
+    /// <summary>The context, with a fresh request body, an empty response and new request services.</summary>
     internal HttpContext Next()
     {
+        // Each request gets its own (lazily created) service scope, disposed when it ends, as the hosting layer does.
+        _requestServices?.Dispose();
+        _requestServices = new RequestServicesFeature(_context, _scopes);
+        _context.Features.Set<IServiceProvidersFeature>(_requestServices);
+
         _body.Reader.Complete();
         _body.Writer.Complete();
         _body.Reset();
-        _body.Writer.Write(_requestFrame);
+        _body.Writer.Write(_requestBody);
         _body.Writer.Complete();
-        _context.Response.Headers.Clear();
-        _trailers.Clear();
+        StatusCode = StatusCodes.Status200OK;
+        Headers.Clear();
+        Trailers.Clear();
+        _responseBody.Reset();
+        _started = false;
         _context.SetEndpoint(null);
         return _context;
     }
 
-    private sealed class RequestBodyPipeFeature(PipeReader reader) : IRequestBodyPipeFeature
+    void IHttpResponseFeature.OnStarting(Func<object, Task> callback, object state)
     {
-        public PipeReader Reader { get; } = reader;
     }
 
-    private sealed class TrailersFeature(IHeaderDictionary trailers) : IHttpResponseTrailersFeature
+    // Nothing to run at completion: the request services, which register here, are disposed by Next.
+    void IHttpResponseFeature.OnCompleted(Func<object, Task> callback, object state)
     {
-        public IHeaderDictionary Trailers { get; set; } = trailers;
     }
 
-    private sealed class DiscardingResponseBody : IHttpResponseBodyFeature
+    void IHttpResponseBodyFeature.DisableBuffering()
     {
-        private readonly DiscardingPipeWriter _writer = new();
-
-        public Stream Stream => Stream.Null;
-
-        public PipeWriter Writer => _writer;
-
-        public void DisableBuffering()
-        {
-        }
-
-        public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-        public Task CompleteAsync() => Task.CompletedTask;
     }
 
-    private sealed class DiscardingPipeWriter : PipeWriter
+    Task IHttpResponseBodyFeature.StartAsync(CancellationToken cancellationToken)
     {
-        private readonly byte[] _buffer = new byte[64 * 1024];
-
-        public override void Advance(int bytes)
-        {
-        }
-
-        public override Memory<byte> GetMemory(int sizeHint = 0) => _buffer;
-
-        public override Span<byte> GetSpan(int sizeHint = 0) => _buffer;
-
-        public override void CancelPendingFlush()
-        {
-        }
-
-        public override void Complete(Exception? exception = null)
-        {
-        }
-
-        public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(new FlushResult(false, false));
+        _started = true;
+        return Task.CompletedTask;
     }
+
+    Task IHttpResponseBodyFeature.SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task IHttpResponseBodyFeature.CompleteAsync() => Task.CompletedTask;
 }

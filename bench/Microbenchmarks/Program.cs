@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using JourneyGrpc.Bench.Microbenchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(RoutedUnaryBenchmarks).Assembly).Run(args);

@@ -1,7 +1,7 @@
 using JourneyGrpc.Gateway.Internal;
 using JourneyGrpc.Gateway.Internal.Backends;
-using JourneyGrpc.Rpc;
-using JourneyGrpc.Rpc.InProcess;
+using JourneyGrpc.Gateway.Internal.InProcess;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,7 +21,7 @@ public static class RestGatewayEndpointRouteBuilderExtensions
     /// <summary>
     /// Builds every REST route from the services' <c>google.api.http</c> rules (now: a bad rule
     /// throws, naming the method) and maps them, plus <c>GET /openapi.json</c>. In-process, call it
-    /// after the <c>MapRpcService</c> calls whose services it should expose. Explicit endpoints
+    /// after the <c>MapGrpcService</c> calls whose services it should expose. Explicit endpoints
     /// take precedence over gateway routes.
     /// </summary>
     public static IEndpointConventionBuilder MapRestGateway(this IEndpointRouteBuilder endpoints)
@@ -46,8 +46,12 @@ public static class RestGatewayEndpointRouteBuilderExtensions
     {
         if (options.Upstreams.Count == 0)
         {
-            var inProcess = services.GetService<InProcessRpcServices>()
-                ?? throw new InvalidOperationException("The REST gateway has no upstream (Gateway:Upstreams) and no in-process services: call services.AddRpc() and map services with MapRpcService before MapRestGateway.");
+            var inProcess = services.GetRequiredService<InProcessServices>();
+            if (inProcess.Services.Count == 0)
+            {
+                throw new InvalidOperationException("The REST gateway has no upstream (Gateway:Upstreams) and no in-process services: call services.AddGrpc() and map services with MapGrpcService before MapRestGateway.");
+            }
+
             return new InProcessBackend(inProcess);
         }
 

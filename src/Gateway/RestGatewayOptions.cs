@@ -11,7 +11,7 @@ public sealed class RestGatewayOptions
     /// <summary>
     /// Upstream gRPC servers to forward to: <c>http://host:port</c> (every service, round-robin when
     /// several) or <c>package.Service=http://host:port</c> (that service only). Empty (the default):
-    /// call the services this process mapped with <c>MapRpcService</c>, in-process.
+    /// call the services this process mapped with <c>MapGrpcService</c>, in-process.
     /// </summary>
     public List<string> Upstreams { get; } = [];
 

@@ -1,3 +1,5 @@
+using Grpc.AspNetCore.Server.Model;
+using JourneyGrpc.Gateway.Internal.InProcess;
 using JourneyGrpc.Gateway.Internal.Listeners;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +12,7 @@ public static class RestGatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the REST gateway's services; options bind from configuration section <c>Gateway</c>.
-    /// With no upstream configured it calls the services mapped in this process (needs <c>AddRpc()</c>).
+    /// With no upstream configured it calls the services mapped in this process (mapped with <c>MapGrpcService</c> after <c>AddGrpc()</c>).
     /// </summary>
     public static IServiceCollection AddRestGateway(this IServiceCollection services, Action<RestGatewayOptions>? configure = null)
     {
@@ -26,6 +28,10 @@ public static class RestGatewayServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, RestListenerMatcherPolicy>());
+
+        // In-process: every MapGrpcService<T>() also binds T here, so the gateway calls its handlers directly.
+        services.TryAddSingleton<InProcessServices>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(InProcessServiceMethodProvider<>)));
         return services;
     }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -33,11 +33,12 @@ public static class GatewayTestHosts
                 listen.UseRestGatewayOnly();
             });
         });
-        builder.Services.AddRpc(options => options.EnableDetailedErrors = true);
+        builder.Services.AddGrpc(options => options.EnableDetailedErrors = true);
+        builder.Services.AddGrpcHealthChecks();
         builder.Services.AddRestGateway();
         var app = builder.Build();
         MapTestServices(app);
-        app.MapRpcHealthService();
+        app.MapGrpcHealthChecksService();
         app.MapRestGateway();
         return app;
     }
@@ -46,9 +47,9 @@ public static class GatewayTestHosts
     public static void MapTestServices(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapRpcService<TranscodingTestServiceImpl>();
-        app.MapRpcService<LegacyJourneyTestServiceImpl>();
-        app.MapRpcService<LegacyGenesysTestServiceImpl>();
+        app.MapGrpcService<TranscodingTestServiceImpl>();
+        app.MapGrpcService<LegacyJourneyTestServiceImpl>();
+        app.MapGrpcService<LegacyGenesysTestServiceImpl>();
     }
 
     /// <summary>The descriptors of the test services, for a forwarding gateway.</summary>

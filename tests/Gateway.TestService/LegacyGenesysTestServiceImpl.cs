@@ -1,5 +1,5 @@
 using JourneyGrpc.Gateway.TestService.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 
 namespace JourneyGrpc.Gateway.TestService;
 

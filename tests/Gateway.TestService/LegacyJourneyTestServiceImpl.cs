@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using JourneyGrpc.Gateway.TestService.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 
 namespace JourneyGrpc.Gateway.TestService;
 

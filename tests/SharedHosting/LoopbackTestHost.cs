@@ -1,6 +1,6 @@
 using System.Net;
 using JourneyGrpc.Gateway;
-using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +16,7 @@ namespace JourneyGrpc.Tests.Hosting;
 /// <summary>
 /// A started test server on real Kestrel over loopback, on ports the OS chooses: a gRPC (h2c) listener
 /// and, when asked, the in-process REST gateway on an HTTP/1.1 listener of its own, each serving only its
-/// own endpoints as the server's do. Always wired with <c>AddRpc</c> and <c>AddJourneyStore</c>, over a
+/// own endpoints as the server's do. Always wired with <c>AddGrpcServer</c> and <c>AddJourneyStore</c>, over a
 /// SQLite file in a temporary folder unless the settings name a <c>Store:Provider</c>; the caller adds
 /// its services and maps its endpoints. Disposing stops the server and deletes the folder.
 /// </summary>
@@ -27,12 +27,14 @@ internal sealed class LoopbackTestHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string? _directory;
     private readonly TimeSpan _timeout;
+    private readonly Lazy<Task> _stopping;
 
     private LoopbackTestHost(WebApplication app, string? directory, TimeSpan timeout)
     {
         _app = app;
         _directory = directory;
         _timeout = timeout;
+        _stopping = new(() => _app.StopAsync().WaitAsync(_timeout), LazyThreadSafetyMode.ExecutionAndPublication);
 
         // Kestrel reports the listeners in the order they were configured: gRPC first, then REST.
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Select(a => new Uri(a)).ToList();
@@ -95,7 +97,7 @@ internal sealed class LoopbackTestHost : IAsyncDisposable
                 });
             }
         });
-        builder.Services.AddRpc();
+        builder.Services.AddGrpcServer(builder.Configuration);
         builder.Services.AddJourneyStore(builder.Configuration);
         addServices(builder.Services, builder.Configuration);
         if (restGateway)
@@ -126,9 +128,15 @@ internal sealed class LoopbackTestHost : IAsyncDisposable
         return new LoopbackTestHost(app, directory, bound);
     }
 
+    /// <summary>
+    /// Stops the server as SIGTERM would (ApplicationStopping, then Kestrel's graceful shutdown), bounded by the
+    /// host's timeout. Only the first call stops; later calls, and disposing, wait for that same stop.
+    /// </summary>
+    internal Task StopAsync() => _stopping.Value;
+
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync().WaitAsync(_timeout);
+        await StopAsync();
         await _app.DisposeAsync().AsTask().WaitAsync(_timeout);
         DeleteDirectory(_directory);
     }

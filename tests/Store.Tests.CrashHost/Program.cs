@@ -1,5 +1,5 @@
 using System.Net;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Store;
 using JourneyGrpc.Store.Tests.CrashHost;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,11 +12,11 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-builder.Services.AddRpc();
+builder.Services.AddGrpc();
 builder.Services.AddJourneyStore(builder.Configuration);
 
 var app = builder.Build();
-app.MapRpcService<StoreTestServiceImpl>();
+app.MapGrpcService<StoreTestServiceImpl>();
 await app.StartAsync();
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 Console.WriteLine("LISTENING " + address);

@@ -1,4 +1,4 @@
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Store.Tests.V1;
 
 namespace JourneyGrpc.Store.Tests.CrashHost;

@@ -1,4 +1,4 @@
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace JourneyGrpc.Gateway.Internal;

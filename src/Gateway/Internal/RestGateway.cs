@@ -1,7 +1,7 @@
 using JourneyGrpc.Gateway.Internal.Errors;
 using JourneyGrpc.Gateway.Internal.Handlers;
 using JourneyGrpc.Gateway.Internal.Routing;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Google.Api;
 using Google.Protobuf.Reflection;
+using Grpc.Core;
 using JourneyGrpc.Api.V1;
 using JourneyGrpc.Gateway.Internal.Backends;
 using JourneyGrpc.Gateway.Internal.Binding;
@@ -9,6 +10,7 @@ using JourneyGrpc.Gateway.Internal.Handlers;
 using JourneyGrpc.Gateway.Internal.Json;
 using JourneyGrpc.Gateway.Internal.OpenApi;
 using JourneyGrpc.Gateway.Internal.Routing;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace JourneyGrpc.Gateway.Internal;
@@ -48,7 +50,7 @@ internal sealed class RestGatewayBuilder(IGatewayBackend backend, RestGatewayOpt
 
                 try
                 {
-                    AddMethod(method, rule, backend.GetInvoker(service));
+                    AddMethod(method, rule, backend.GetInvokerFactory(service));
                 }
                 catch (Exception ex) when (ex is InvalidOperationException or FormatException)
                 {
@@ -72,7 +74,7 @@ internal sealed class RestGatewayBuilder(IGatewayBackend backend, RestGatewayOpt
         return new RestGateway(table, services, document);
     }
 
-    private void AddMethod(MethodDescriptor method, HttpRule rule, Rpc.CallInvoker invoker)
+    private void AddMethod(MethodDescriptor method, HttpRule rule, Func<HttpContext, CallInvoker> invoker)
     {
         var routeOptions = MethodRestOptions.Resolve(method);
         var json = new ProtoJsonWriter(_json.Formatter, _json.Registry, routeOptions.Int64AsNumber, CollectFields(method.OutputType, o => o.Int64AsNumber));

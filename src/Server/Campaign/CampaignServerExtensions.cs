@@ -1,4 +1,4 @@
-using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Server.Campaign.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -7,7 +7,7 @@ namespace JourneyGrpc.Server.Campaign;
 
 /// <summary>
 /// Adds and maps <c>journeygrpc.campaign.v1.CampaignStatusService</c>: OCS campaign-group notifications
-/// in, a live server-streaming watch out. Needs <c>services.AddRpc()</c> and
+/// in, a live server-streaming watch out. Needs <c>services.AddGrpcServer(configuration)</c> and
 /// <c>services.AddJourneyStore(configuration)</c>.
 /// </summary>
 public static class CampaignServerExtensions
@@ -24,6 +24,7 @@ public static class CampaignServerExtensions
         services.TryAddSingleton<CampaignReportWriter>();
         services.TryAddSingleton<CampaignEventHub>();
         services.TryAddSingleton<CampaignStatusServiceImpl>();
+        services.AddGrpcHealthReport(global::JourneyGrpc.Campaign.V1.CampaignStatusService.Descriptor.FullName);
         return services;
     }
 
@@ -31,6 +32,6 @@ public static class CampaignServerExtensions
     public static IEndpointConventionBuilder MapCampaignStatus(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapRpcService<CampaignStatusServiceImpl>();
+        return endpoints.MapGrpcService<CampaignStatusServiceImpl>();
     }
 }

@@ -1,5 +1,5 @@
 using JourneyGrpc.Gateway;
-using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Server.Campaign;
 using JourneyGrpc.Server.Journey;
 using JourneyGrpc.Store;
@@ -14,7 +14,7 @@ internal static class ServerHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
-        builder.Services.AddRpc();
+        builder.Services.AddGrpcServer(builder.Configuration);
 
         // Opened and migrated at start-up, before the server listens; a bad Store section stops start-up.
         builder.Services.AddJourneyStore(builder.Configuration);
@@ -50,8 +50,7 @@ internal static class ServerHost
         var app = builder.Build();
         app.MapJourneyService();
         app.MapCampaignStatus();
-        app.MapRpcHealthService();
-        app.MapRpcReflectionService();
+        app.MapGrpcInfrastructure();
 
         // Last: the gateway exposes, in-process, the google.api.http routes of every service mapped above.
         if (rest is not null)

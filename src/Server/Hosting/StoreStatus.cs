@@ -1,10 +1,10 @@
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Store;
 
 namespace JourneyGrpc.Server.Hosting;
 
 /// <summary>
-/// The one place store errors become gRPC statuses (the store does not depend on src/Rpc). Conflicts
+/// The one place store errors become gRPC statuses (the store does not depend on gRPC). Conflicts
 /// are the client's to retry (ABORTED); a database that is locked, read-only, full or unreachable may
 /// recover (UNAVAILABLE); a corrupt or too-new schema needs an operator (INTERNAL).
 /// </summary>

@@ -1,4 +1,4 @@
-using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Server.Journey.Engagements;
 using JourneyGrpc.Server.Journey.IdentifierTypes;
 using JourneyGrpc.Server.Journey.Identity;
@@ -19,7 +19,7 @@ public static class JourneyServerExtensions
 {
     /// <summary>
     /// Adds <c>journeygrpc.journey.v1.JourneyService</c> and its components, with options from section
-    /// <c>Journey</c> (validated at start-up). Needs <c>services.AddRpc()</c> and
+    /// <c>Journey</c> (validated at start-up). Needs <c>services.AddGrpcServer(configuration)</c> and
     /// <c>services.AddJourneyStore(configuration)</c> as well.
     /// </summary>
     public static IServiceCollection AddJourneyService(this IServiceCollection services, IConfiguration configuration)
@@ -45,6 +45,7 @@ public static class JourneyServerExtensions
         services.TryAddSingleton<JourneySearch>();
         services.TryAddSingleton<AgentListing>();
         services.TryAddSingleton<JourneyServiceImpl>();
+        services.AddGrpcHealthReport(global::JourneyGrpc.Journey.V1.JourneyService.Descriptor.FullName);
         return services;
     }
 
@@ -52,6 +53,6 @@ public static class JourneyServerExtensions
     public static IEndpointConventionBuilder MapJourneyService(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        return endpoints.MapRpcService<JourneyServiceImpl>();
+        return endpoints.MapGrpcService<JourneyServiceImpl>();
     }
 }

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using JourneyGrpc.Journey.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Server.Journey.Engagements;
 using JourneyGrpc.Server.Journey.Errors;
 using JourneyGrpc.Server.Journey.IdentifierTypes;

@@ -1,6 +1,6 @@
 using System.Net;
 using JourneyGrpc.Conformance.Tests.Interop;
-using JourneyGrpc.Rpc;
+using JourneyGrpc.Server.Hosting.Grpc;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,8 +12,10 @@ using Microsoft.Extensions.Logging;
 namespace JourneyGrpc.Conformance.Tests.Infrastructure;
 
 /// <summary>
-/// A live server on a loopback port: grpc.testing.TestService, health and reflection, served
-/// by src/Rpc on real Kestrel (h2c). Third-party clients connect to it as separate processes.
+/// A live server on a loopback port: grpc.testing.TestService, health and reflection (v1 and
+/// v1alpha), composed as the product server composes its gRPC layer (<c>AddGrpcServer</c>,
+/// <c>MapGrpcInfrastructure</c>) on real Kestrel (h2c). Third-party clients connect to it as
+/// separate processes.
 /// </summary>
 public sealed class ConformanceServer : IAsyncLifetime
 {
@@ -28,11 +30,10 @@ public sealed class ConformanceServer : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddRpc();
+        builder.Services.AddGrpcServer(builder.Configuration);
         _app = builder.Build();
-        _app.MapRpcService<InteropTestService>();
-        _app.MapRpcHealthService();
-        _app.MapRpcReflectionService();
+        _app.MapGrpcService<InteropTestService>();
+        _app.MapGrpcInfrastructure();
         await _app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Port = new Uri(address).Port;

@@ -1,5 +1,5 @@
-using JourneyGrpc.Rpc;
 using JourneyGrpc.Server.Campaign;
+using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Server.Journey;
 using JourneyGrpc.Tests.Hosting;
 
@@ -32,7 +32,7 @@ public sealed class DomainConformanceServer : IAsyncLifetime
             {
                 app.MapJourneyService();
                 app.MapCampaignStatus();
-                app.MapRpcReflectionService();
+                app.MapGrpcInfrastructure();
             },
             restGateway: true,
             settings: new Dictionary<string, string?> { ["CampaignStatus:HeartbeatInterval"] = "00:00:00.5" });

@@ -1,11 +1,13 @@
 namespace JourneyGrpc.Conformance.Tests.Infrastructure;
 
-/// <summary>Where the third-party clients live in the repository.</summary>
+/// <summary>Where the third-party clients (and the rest of the repository) live.</summary>
 internal static class RepositoryPaths
 {
     internal static string ConformanceRoot { get; } = FindConformanceRoot();
 
     internal static string Clients => Path.Combine(ConformanceRoot, "clients");
+
+    internal static string RepositoryRoot => Path.GetFullPath(Path.Combine(ConformanceRoot, "..", ".."));
 
     internal static string Results { get; } = Directory.CreateDirectory(Path.Combine(ConformanceRoot, "..", "..", ".artifacts", "conformance")).FullName;
 

@@ -1,10 +1,12 @@
+using Microsoft.AspNetCore.Http;
 using Google.Api;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using JourneyGrpc.Api.V1;
 using JourneyGrpc.Gateway.Internal;
 using JourneyGrpc.Gateway.Internal.Backends;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace JourneyGrpc.Gateway.Tests.Internal;
@@ -133,12 +135,12 @@ public sealed class RestGatewayBuilderTests
 
     private sealed class FakeBackend(IReadOnlyList<ServiceDescriptor> services) : IGatewayBackend
     {
-        private static readonly RpcChannel Unused = RpcChannel.ForAddress("http://127.0.0.1:9");
+        private static readonly GrpcChannel Unused = GrpcChannel.ForAddress("http://127.0.0.1:9");
 
         public string Description => "test";
 
         public IReadOnlyList<ServiceDescriptor> Services => services;
 
-        public CallInvoker GetInvoker(ServiceDescriptor service) => Unused.CreateCallInvoker();
+        public Func<HttpContext, CallInvoker> GetInvokerFactory(ServiceDescriptor service) => _ => Unused.CreateCallInvoker();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Server.Campaign;
 using JourneyGrpc.Server.Tests.Campaign.Infrastructure;
 using JourneyGrpc.Store;
@@ -30,7 +31,7 @@ public sealed class CampaignServerExtensionsTests
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Store:SqlitePath"] = Path.Combine(directory.Path, "c.db"), [key] = value });
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRpc();
+        builder.Services.AddGrpcServer(builder.Configuration);
         builder.Services.AddJourneyStore(builder.Configuration);
         builder.Services.AddCampaignStatus(builder.Configuration);
         await using var app = builder.Build();

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Google.Rpc;
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Server.Tests.Campaign.Infrastructure;
 
 namespace JourneyGrpc.Server.Tests.Campaign;

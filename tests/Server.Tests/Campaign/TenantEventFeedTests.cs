@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Google.Protobuf;
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Server.Campaign;
 using JourneyGrpc.Server.Campaign.Internal;
 using JourneyGrpc.Server.Tests.Campaign.Infrastructure;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Google.Rpc;
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Server.Tests.Campaign.Infrastructure;
 using Microsoft.Extensions.Logging;
 
@@ -53,7 +53,7 @@ public sealed class WatchBackpressureTests
 
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         var info = error.GetRpcStatus()!.Details.Single().Unpack<ErrorInfo>();
-        Assert.Equal(("WATCH_TOO_FAR_BEHIND", "journeygrpc.campaign.v1"), (info.Type, info.Domain));
+        Assert.Equal(("WATCH_TOO_FAR_BEHIND", "journeygrpc.campaign.v1"), (info.Reason, info.Domain));
         var resumeAfter = long.Parse(info.Metadata["resume_after_sequence"], CultureInfo.InvariantCulture);
         Assert.Equal(1 + before.Count, resumeAfter);
 

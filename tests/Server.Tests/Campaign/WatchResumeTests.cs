@@ -1,5 +1,5 @@
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Server.Tests.Campaign.Infrastructure;
 
 namespace JourneyGrpc.Server.Tests.Campaign;

@@ -1,4 +1,4 @@
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Server.Hosting;
 using JourneyGrpc.Store;
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Google.Protobuf;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using JourneyGrpc.Store.Tests.Infrastructure;
 using JourneyGrpc.Store.Tests.V1;
 using Microsoft.Data.Sqlite;
@@ -39,7 +40,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         int inFlightAtKill;
         await using (var host = await CrashHostProcess.StartAsync(arguments).DefaultTimeout())
         {
-            using var channel = RpcChannel.ForAddress(host.Address);
+            using var channel = GrpcChannel.ForAddress(host.Address);
             var client = new StoreTestService.StoreTestServiceClient(channel);
             var workers = Enumerable.Range(0, Writers).Select(writer => Task.Run(async () =>
             {
@@ -73,7 +74,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         // Restart on the same file: the WAL is recovered and the server writes again.
         await using (var restarted = await CrashHostProcess.StartAsync(arguments).DefaultTimeout())
         {
-            using var channel = RpcChannel.ForAddress(restarted.Address);
+            using var channel = GrpcChannel.ForAddress(restarted.Address);
             var response = await new StoreTestService.StoreTestServiceClient(channel).PutAsync(new PutRequest { Tenant = Tenant, Record = Expected("after-restart") }).ResponseAsync.DefaultTimeout();
             Assert.Equal(1, response.Version);
             await restarted.KillAsync();

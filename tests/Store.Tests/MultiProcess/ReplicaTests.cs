@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using JourneyGrpc.Store.Tests.Infrastructure;
 using JourneyGrpc.Store.Tests.V1;
 using Xunit.Abstractions;
@@ -27,8 +28,8 @@ public sealed class ReplicaTests(PostgresFixture postgres, ITestOutputHelper out
         var hosts = await Task.WhenAll(starting).DefaultTimeout();
         await using var writerHost = hosts[0];
         await using var readerHost = hosts[1];
-        using var writerChannel = RpcChannel.ForAddress(writerHost.Address);
-        using var readerChannel = RpcChannel.ForAddress(readerHost.Address);
+        using var writerChannel = GrpcChannel.ForAddress(writerHost.Address);
+        using var readerChannel = GrpcChannel.ForAddress(readerHost.Address);
         var writer = new StoreTestService.StoreTestServiceClient(writerChannel);
         var reader = new StoreTestService.StoreTestServiceClient(readerChannel);
 

@@ -1,15 +1,17 @@
 using Google.Protobuf.Reflection;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.AspNetCore.Http;
 
 namespace JourneyGrpc.Gateway.Internal.Backends;
 
 /// <summary>
-/// Upstream gRPC servers reached through <see cref="RpcChannel"/> (one channel per address): a
+/// Upstream gRPC servers reached through <see cref="GrpcChannel"/> (one channel per address): a
 /// service goes to the upstreams named for it, else round-robin over the ones named for all.
 /// </summary>
 internal sealed class ForwardingBackend : IGatewayBackend, IDisposable
 {
-    private readonly Dictionary<Uri, RpcChannel> _channels = [];
+    private readonly Dictionary<Uri, GrpcChannel> _channels = [];
     private readonly Dictionary<string, CallInvoker> _byService = new(StringComparer.Ordinal);
     private readonly CallInvoker? _default;
 
@@ -19,7 +21,7 @@ internal sealed class ForwardingBackend : IGatewayBackend, IDisposable
         var specs = upstreams.Select(UpstreamSpec.Parse).ToList();
         foreach (var spec in specs.Where(s => !_channels.ContainsKey(s.Address)))
         {
-            _channels[spec.Address] = RpcChannel.ForAddress(spec.Address);
+            _channels[spec.Address] = GrpcChannel.ForAddress(spec.Address);
         }
 
         _default = Combine(specs.Where(s => s.Service is null));
@@ -35,9 +37,12 @@ internal sealed class ForwardingBackend : IGatewayBackend, IDisposable
 
     public IReadOnlyList<ServiceDescriptor> Services { get; }
 
-    public CallInvoker GetInvoker(ServiceDescriptor service) =>
-        _byService.GetValueOrDefault(service.FullName) ?? _default
-        ?? throw new InvalidOperationException($"No upstream serves {service.FullName}: add '--upstream http://host:port' or '--upstream {service.FullName}=http://host:port'.");
+    public Func<HttpContext, CallInvoker> GetInvokerFactory(ServiceDescriptor service)
+    {
+        var invoker = _byService.GetValueOrDefault(service.FullName) ?? _default
+            ?? throw new InvalidOperationException($"No upstream serves {service.FullName}: add '--upstream http://host:port' or '--upstream {service.FullName}=http://host:port'.");
+        return _ => invoker;
+    }
 
     public void Dispose()
     {

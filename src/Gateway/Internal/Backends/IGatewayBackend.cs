@@ -1,5 +1,6 @@
 using Google.Protobuf.Reflection;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 
 namespace JourneyGrpc.Gateway.Internal.Backends;
 
@@ -11,6 +12,9 @@ internal interface IGatewayBackend
 
     IReadOnlyList<ServiceDescriptor> Services { get; }
 
-    /// <summary>The invoker of <paramref name="service"/>'s calls; throws when none can reach it.</summary>
-    CallInvoker GetInvoker(ServiceDescriptor service);
+    /// <summary>
+    /// What gives the invoker of <paramref name="service"/>'s calls for one REST request (in-process
+    /// calls carry the request's <see cref="HttpContext"/>); throws when nothing can reach the service.
+    /// </summary>
+    Func<HttpContext, CallInvoker> GetInvokerFactory(ServiceDescriptor service);
 }

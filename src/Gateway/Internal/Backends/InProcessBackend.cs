@@ -1,15 +1,16 @@
 using Google.Protobuf.Reflection;
-using JourneyGrpc.Rpc;
-using JourneyGrpc.Rpc.InProcess;
+using Grpc.Core;
+using JourneyGrpc.Gateway.Internal.InProcess;
+using Microsoft.AspNetCore.Http;
 
 namespace JourneyGrpc.Gateway.Internal.Backends;
 
-/// <summary>The services this process mapped with <c>MapRpcService</c>, called without a network hop.</summary>
-internal sealed class InProcessBackend(InProcessRpcServices services) : IGatewayBackend
+/// <summary>The services this process mapped with <c>MapGrpcService</c>, called without a network hop.</summary>
+internal sealed class InProcessBackend(InProcessServices services) : IGatewayBackend
 {
     public string Description => "in-process";
 
     public IReadOnlyList<ServiceDescriptor> Services => services.Services;
 
-    public CallInvoker GetInvoker(ServiceDescriptor service) => services.CallInvoker;
+    public Func<HttpContext, CallInvoker> GetInvokerFactory(ServiceDescriptor service) => context => new InProcessCallInvoker(services, context);
 }

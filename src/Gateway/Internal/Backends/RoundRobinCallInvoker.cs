@@ -1,4 +1,4 @@
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 
 namespace JourneyGrpc.Gateway.Internal.Backends;
 
@@ -6,6 +6,9 @@ namespace JourneyGrpc.Gateway.Internal.Backends;
 internal sealed class RoundRobinCallInvoker(IReadOnlyList<CallInvoker> invokers) : CallInvoker
 {
     private int _next = -1;
+
+    public override TResponse BlockingUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
+        Next().BlockingUnaryCall(method, host, options, request);
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(Method<TRequest, TResponse> method, string? host, CallOptions options, TRequest request) =>
         Next().AsyncUnaryCall(method, host, options, request);

@@ -4,7 +4,7 @@ using System.Text.Json;
 using JourneyGrpc.Api.V1;
 using JourneyGrpc.Gateway.Internal.Json;
 using JourneyGrpc.Gateway.Internal.Routing;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 

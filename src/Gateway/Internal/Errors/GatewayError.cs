@@ -1,5 +1,7 @@
 using JourneyGrpc.Gateway.Internal.Binding;
-using JourneyGrpc.Rpc;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
 using RpcStatus = Google.Rpc.Status;
 
 namespace JourneyGrpc.Gateway.Internal.Errors;
@@ -37,8 +39,14 @@ internal sealed class GatewayError
         return new GatewayError(rich, null);
     }
 
+    /// <summary>A request the gateway could not bind: INVALID_ARGUMENT with one BadRequest field violation, as the services report theirs.</summary>
     internal static GatewayError FromBinding(BindingException exception) =>
-        new(RichStatus.InvalidArgument(exception.Message, [new Google.Rpc.BadRequest.Types.FieldViolation { Field = exception.Field, Description = exception.Description }]), null);
+        new(new RpcStatus
+        {
+            Code = (int)StatusCode.InvalidArgument,
+            Message = exception.Message,
+            Details = { Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = exception.Field, Description = exception.Description } } }) },
+        }, null);
 
     /// <summary>HTTP 405 with the methods the path allows; UNIMPLEMENTED in the body, as grpc-gateway's routing errors.</summary>
     internal static GatewayError MethodNotAllowed(string message, IReadOnlyList<string> allow) =>

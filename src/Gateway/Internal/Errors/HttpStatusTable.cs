@@ -1,4 +1,4 @@
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 
 namespace JourneyGrpc.Gateway.Internal.Errors;
 

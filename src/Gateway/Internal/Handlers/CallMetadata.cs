@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 

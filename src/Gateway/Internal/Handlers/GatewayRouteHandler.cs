@@ -2,7 +2,7 @@ using Google.Protobuf;
 using JourneyGrpc.Gateway.Internal.Binding;
 using JourneyGrpc.Gateway.Internal.Errors;
 using JourneyGrpc.Gateway.Internal.Routing;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
 namespace JourneyGrpc.Gateway.Internal.Handlers;

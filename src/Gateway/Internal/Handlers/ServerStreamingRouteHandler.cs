@@ -1,7 +1,7 @@
 using System.Text;
 using JourneyGrpc.Gateway.Internal.Errors;
 using JourneyGrpc.Gateway.Internal.Routing;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -22,7 +22,7 @@ internal sealed class ServerStreamingRouteHandler(GatewayRoute route, GatewaySer
         }
 
         var format = StreamFormat.Select(context.Request.Headers.Accept);
-        using var call = Route.Method.Invoker.AsyncServerStreamingCall(Route.Method.Rpc, null, CreateCallOptions(context), request);
+        using var call = Route.Method.InvokerFor(context).AsyncServerStreamingCall(Route.Method.Rpc, null, CreateCallOptions(context), request);
         var started = false;
         try
         {

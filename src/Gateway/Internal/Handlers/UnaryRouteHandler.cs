@@ -1,7 +1,7 @@
 using System.Text;
 using Google.Protobuf;
 using JourneyGrpc.Gateway.Internal.Routing;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
 namespace JourneyGrpc.Gateway.Internal.Handlers;
@@ -18,7 +18,7 @@ internal sealed class UnaryRouteHandler(GatewayRoute route, GatewayServices serv
             return;
         }
 
-        using var call = Route.Method.Invoker.AsyncUnaryCall(Route.Method.Rpc, null, CreateCallOptions(context), request);
+        using var call = Route.Method.InvokerFor(context).AsyncUnaryCall(Route.Method.Rpc, null, CreateCallOptions(context), request);
         IMessage message;
         try
         {

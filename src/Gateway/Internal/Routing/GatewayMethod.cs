@@ -1,19 +1,21 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using JourneyGrpc.Gateway.Internal.Json;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 
 namespace JourneyGrpc.Gateway.Internal.Routing;
 
 /// <summary>What every route of one gRPC method shares: the call description, its invoker, options, JSON writer and event-id fields.</summary>
-internal sealed class GatewayMethod(MethodDescriptor descriptor, Method<IMessage, IMessage> rpc, CallInvoker invoker, MethodRestOptions options, ProtoJsonWriter json, EventIdFields eventIds)
+internal sealed class GatewayMethod(MethodDescriptor descriptor, Method<IMessage, IMessage> rpc, Func<HttpContext, CallInvoker> invokerFactory, MethodRestOptions options, ProtoJsonWriter json, EventIdFields eventIds)
 {
     internal MethodDescriptor Descriptor { get; } = descriptor;
 
     /// <summary>The method with marshallers from its descriptors, so any invoker can run it.</summary>
     internal Method<IMessage, IMessage> Rpc { get; } = rpc;
 
-    internal CallInvoker Invoker { get; } = invoker;
+    /// <summary>The invoker of this method's calls on behalf of one REST request.</summary>
+    internal Func<HttpContext, CallInvoker> InvokerFor { get; } = invokerFactory;
 
     internal MethodRestOptions Options { get; } = options;
 
@@ -29,8 +31,13 @@ internal sealed class GatewayMethod(MethodDescriptor descriptor, Method<IMessage
         CreateMarshaller(descriptor.InputType),
         CreateMarshaller(descriptor.OutputType));
 
+    // The contextual form Grpc.Tools generates: the size first, then the message straight into the call's buffer.
     private static Marshaller<IMessage> CreateMarshaller(MessageDescriptor type) => new(
-        static message => message.CalculateSize(),
-        static (message, writer) => message.WriteTo(writer),
-        sequence => type.Parser.ParseFrom(sequence));
+        static (message, context) =>
+        {
+            context.SetPayloadLength(message.CalculateSize());
+            message.WriteTo(context.GetBufferWriter());
+            context.Complete();
+        },
+        context => type.Parser.ParseFrom(context.PayloadAsReadOnlySequence()));
 }

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using Google.Protobuf.Reflection;
 using JourneyGrpc.Api.V1;
 using JourneyGrpc.Gateway.Internal.Errors;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 
 namespace JourneyGrpc.Gateway.Internal.Routing;
 

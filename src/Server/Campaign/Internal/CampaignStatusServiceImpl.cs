@@ -1,7 +1,7 @@
 using System.Globalization;
 using Google.Rpc;
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Store;
 
 namespace JourneyGrpc.Server.Campaign.Internal;
@@ -16,22 +17,20 @@ internal static class RpcErrors
 
     /// <summary>INVALID_ARGUMENT with a google.rpc.BadRequest listing every violation.</summary>
     internal static RpcException InvalidArgument(string subject, IReadOnlyList<BadRequest.Types.FieldViolation> violations) =>
-        RichStatus.InvalidArgument($"{subject}: {string.Join("; ", violations.Select(v => $"{v.Field} {v.Description}"))}.", violations).ToRpcException();
+        RichStatus.InvalidArgument($"{subject}: {string.Join("; ", violations.Select(v => $"{v.Field} {v.Description}"))}.", violations);
 
     /// <summary>NOT_FOUND for a group with no state.</summary>
     internal static RpcException NotFound(string tenant, string key, string value) =>
-        new(new Rpc.Status(StatusCode.NotFound, $"No campaign group with {key} '{value}' has reported to tenant '{tenant}'."));
+        new(new Grpc.Core.Status(StatusCode.NotFound, $"No campaign group with {key} '{value}' has reported to tenant '{tenant}'."));
 
     /// <summary>OUT_OF_RANGE for a resume point beyond the log's head.</summary>
     internal static RpcException AfterSequenceBeyondHead(string tenant, long afterSequence, long head) =>
-        new(new Rpc.Status(StatusCode.OutOfRange, $"after_sequence {afterSequence} is beyond the newest event ({head}) of tenant '{tenant}'."));
+        new(new Grpc.Core.Status(StatusCode.OutOfRange, $"after_sequence {afterSequence} is beyond the newest event ({head}) of tenant '{tenant}'."));
 
     /// <summary>RESOURCE_EXHAUSTED for a watch too far behind, with google.rpc.ErrorInfo carrying where to resume.</summary>
     internal static RpcException TooFarBehind(long resumeAfter, long head, long maxLag)
     {
-        // Google.Api.CommonProtos 2.0.0 names field 1 of ErrorInfo `type`; current googleapis call it
-        // `reason` (same number, same wire bytes).
-        var info = new ErrorInfo { Type = TooFarBehindReason, Domain = Domain };
+        var info = new ErrorInfo { Reason = TooFarBehindReason, Domain = Domain };
         info.Metadata.Add("resume_after_sequence", resumeAfter.ToString(System.Globalization.CultureInfo.InvariantCulture));
         info.Metadata.Add("head_sequence", head.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var status = new Google.Rpc.Status
@@ -47,8 +46,8 @@ internal static class RpcErrors
     internal static RpcException FromStore(StoreException exception) => exception switch
     {
         StoreFailureException failure when failure.Failure is StoreFailure.Corrupt or StoreFailure.SchemaTooNew =>
-            new(new Rpc.Status(StatusCode.Internal, $"The store cannot serve campaign status: {failure.Message}", failure)),
-        StoreFailureException failure => new(new Rpc.Status(StatusCode.Unavailable, $"The store is unavailable: {failure.Message}", failure)),
-        _ => new(new Rpc.Status(StatusCode.Aborted, $"Campaign status changed concurrently too often; retry. {exception.Message}", exception)),
+            new(new Grpc.Core.Status(StatusCode.Internal, $"The store cannot serve campaign status: {failure.Message}", failure)),
+        StoreFailureException failure => new(new Grpc.Core.Status(StatusCode.Unavailable, $"The store is unavailable: {failure.Message}", failure)),
+        _ => new(new Grpc.Core.Status(StatusCode.Aborted, $"Campaign status changed concurrently too often; retry. {exception.Message}", exception)),
     };
 }

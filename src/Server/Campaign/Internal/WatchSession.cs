@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Store;
 using Microsoft.Extensions.Logging;
 

@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using JourneyGrpc.Server.Hosting.Grpc;
 
 namespace JourneyGrpc.Server.Journey.Errors;
 
@@ -21,7 +22,7 @@ internal static class JourneyErrors
 
     /// <summary>INVALID_ARGUMENT with one google.rpc.BadRequest field violation per problem.</summary>
     internal static RpcException InvalidArgument(IReadOnlyList<BadRequest.Types.FieldViolation> violations) =>
-        RichStatus.InvalidArgument(string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), violations).ToRpcException();
+        RichStatus.InvalidArgument(string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")), violations);
 
     /// <summary>INVALID_ARGUMENT for one field.</summary>
     internal static RpcException InvalidArgument(string field, string description) =>
@@ -68,7 +69,7 @@ internal static class JourneyErrors
 
     /// <summary>UNAVAILABLE: the store cannot serve the call now; the client may retry.</summary>
     internal static RpcException Unavailable(string reason) =>
-        new(new JourneyGrpc.Rpc.Status(StatusCode.Unavailable, reason));
+        new(new Grpc.Core.Status(StatusCode.Unavailable, reason));
 
     private static RpcException FailedPrecondition(string type, string subject, string description) => new Google.Rpc.Status
     {

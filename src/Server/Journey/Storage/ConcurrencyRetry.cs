@@ -1,4 +1,4 @@
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Store;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,5 @@
 using JourneyGrpc.Gateway.Internal.Errors;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 
 namespace JourneyGrpc.Gateway.Tests.Internal.Errors;
 

@@ -1,5 +1,6 @@
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using JourneyGrpc.Server.Campaign;
 using JourneyGrpc.Tests.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,8 +15,8 @@ namespace JourneyGrpc.Server.Tests.Campaign.Infrastructure;
 internal sealed class CampaignTestHost : IAsyncDisposable
 {
     private readonly LoopbackTestHost _host;
-    private readonly RpcChannel _channel;
-    private readonly RpcChannel _posterChannel;
+    private readonly GrpcChannel _channel;
+    private readonly GrpcChannel _posterChannel;
     private readonly CampaignStatusService.CampaignStatusServiceClient _poster;
 
     private CampaignTestHost(LoopbackTestHost host, CapturingLoggerProvider logs)
@@ -24,12 +25,12 @@ internal sealed class CampaignTestHost : IAsyncDisposable
         Rest = new HttpClient { BaseAddress = host.RestAddress, Timeout = TestTimeouts.Default };
         Logs = logs;
         Address = host.GrpcAddress;
-        _channel = RpcChannel.ForAddress(Address);
+        _channel = GrpcChannel.ForAddress(Address);
         Client = new CampaignStatusService.CampaignStatusServiceClient(_channel);
 
         // Notifications go over a connection of their own, as OCS's would: a watch that stops reading
         // fills its connection's HTTP/2 window, which would stall unary calls sharing it.
-        _posterChannel = RpcChannel.ForAddress(Address);
+        _posterChannel = GrpcChannel.ForAddress(Address);
         _poster = new CampaignStatusService.CampaignStatusServiceClient(_posterChannel);
     }
 

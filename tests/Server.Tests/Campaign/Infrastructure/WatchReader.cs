@@ -1,5 +1,5 @@
 using JourneyGrpc.Campaign.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 
 namespace JourneyGrpc.Server.Tests.Campaign.Infrastructure;
 

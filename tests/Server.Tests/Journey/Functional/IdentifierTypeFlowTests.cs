@@ -1,5 +1,5 @@
 using JourneyGrpc.Journey.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Server.Tests.Journey.Infrastructure;
 
 namespace JourneyGrpc.Server.Tests.Journey.Functional;

@@ -1,6 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using JourneyGrpc.Journey.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 using JourneyGrpc.Server.Tests.Journey.Infrastructure;
 
 namespace JourneyGrpc.Server.Tests.Journey.Functional;

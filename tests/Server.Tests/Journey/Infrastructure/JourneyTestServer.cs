@@ -1,5 +1,6 @@
 using JourneyGrpc.Journey.V1;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using JourneyGrpc.Server.Journey;
 using JourneyGrpc.Tests.Hosting;
 
@@ -7,7 +8,7 @@ namespace JourneyGrpc.Server.Tests.Journey.Infrastructure;
 
 /// <summary>
 /// The journey service on real Kestrel (h2c, loopback, OS-chosen port) over a SQLite store in a
-/// temporary folder, wired exactly as a host does (AddRpc, AddJourneyStore, AddJourneyService,
+/// temporary folder, wired exactly as a host does (AddGrpcServer, AddJourneyStore, AddJourneyService,
 /// MapJourneyService), with a generated typed client. One per test class; tests isolate themselves
 /// by account id.
 /// </summary>
@@ -16,7 +17,7 @@ public sealed class JourneyTestServer : IAsyncLifetime
     internal static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
 
     private LoopbackTestHost? _host;
-    private RpcChannel? _channel;
+    private GrpcChannel? _channel;
 
     internal JourneyService.JourneyServiceClient Client { get; private set; } = null!;
 
@@ -30,7 +31,7 @@ public sealed class JourneyTestServer : IAsyncLifetime
             app => app.MapJourneyService(),
             timeout: CallTimeout);
         Address = _host.GrpcAddress;
-        _channel = RpcChannel.ForAddress(Address);
+        _channel = GrpcChannel.ForAddress(Address);
         Client = new JourneyService.JourneyServiceClient(_channel.CreateCallInvoker());
     }
 

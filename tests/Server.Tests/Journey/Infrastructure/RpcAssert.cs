@@ -1,5 +1,5 @@
 using Google.Rpc;
-using JourneyGrpc.Rpc;
+using Grpc.Core;
 
 namespace JourneyGrpc.Server.Tests.Journey.Infrastructure;
 

@@ -1,6 +1,0 @@
-namespace JourneyGrpc.Rpc;
-
-/// <summary>A server's response stream.</summary>
-public interface IServerStreamWriter<in T> : IAsyncStreamWriter<T>
-{
-}

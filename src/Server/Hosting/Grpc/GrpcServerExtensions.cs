@@ -1,0 +1,60 @@
+using Grpc.AspNetCore.HealthChecks;
+using Grpc.AspNetCore.Server;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace JourneyGrpc.Server.Hosting.Grpc;
+
+/// <summary>The gRPC server on Grpc.AspNetCore: options from the <c>Rpc</c> section, shutdown behaviour, health and reflection.</summary>
+public static class GrpcServerExtensions
+{
+    /// <summary>
+    /// Adds Grpc.AspNetCore with <see cref="GrpcServiceOptions"/> bound from the <c>Rpc</c> section
+    /// (validated at start-up), the stream-shutdown interceptor, server reflection (v1 and v1alpha)
+    /// and the health service, which reports NOT_SERVING once the server begins to stop.
+    /// </summary>
+    public static IServiceCollection AddGrpcServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RpcOptions>()
+            .Bind(configuration.GetSection(RpcOptions.SectionName))
+            .Validate(o => o.MaxReceiveMessageSize is null or > 0, "Rpc:MaxReceiveMessageSize must be positive.")
+            .Validate(o => o.MaxSendMessageSize is null or > 0, "Rpc:MaxSendMessageSize must be positive.")
+            .Validate(o => o.ResponseCompressionAlgorithm is null or "" or "gzip", "Rpc:ResponseCompressionAlgorithm must be gzip or empty.")
+            .ValidateOnStart();
+        services.AddGrpc(options => options.Interceptors.Add<StreamShutdownInterceptor>());
+        services.AddOptions<GrpcServiceOptions>().Configure<IOptions<RpcOptions>>((grpc, rpc) =>
+        {
+            var value = rpc.Value;
+            grpc.MaxReceiveMessageSize = value.MaxReceiveMessageSize;
+            grpc.MaxSendMessageSize = value.MaxSendMessageSize;
+            grpc.EnableDetailedErrors = value.EnableDetailedErrors;
+            // An empty value (Rpc__ResponseCompressionAlgorithm=, --Rpc:ResponseCompressionAlgorithm=) turns
+            // compression off, as an absent one does; Grpc.AspNetCore would look "" up as a provider name.
+            grpc.ResponseCompressionAlgorithm = string.IsNullOrEmpty(value.ResponseCompressionAlgorithm) ? null : value.ResponseCompressionAlgorithm;
+            grpc.ResponseCompressionLevel = value.ResponseCompressionLevel;
+        });
+        services.TryAddSingleton<StreamShutdownInterceptor>();
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<ShutdownHealthCheck>(ShutdownHealthCheck.Name);
+        return services;
+    }
+
+    /// <summary>Reports <paramref name="serviceName"/> through <c>grpc.health.v1.Health</c> (SERVING until shutdown).</summary>
+    public static IServiceCollection AddGrpcHealthReport(this IServiceCollection services, string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Configure<GrpcHealthChecksOptions>(options => options.Services.Map(serviceName, static _ => true));
+        return services;
+    }
+
+    /// <summary>Maps <c>grpc.health.v1.Health</c> and server reflection.</summary>
+    public static WebApplication MapGrpcInfrastructure(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+}
