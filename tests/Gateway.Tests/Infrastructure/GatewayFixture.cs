@@ -1,4 +1,4 @@
-using JourneyGrpc.Gateway.Hosting;
+using JourneyGrpc.Gateway.Host;
 using JourneyGrpc.Gateway.TestService;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;

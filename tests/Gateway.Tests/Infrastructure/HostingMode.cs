@@ -6,6 +6,6 @@ public enum HostingMode
     /// <summary>Hosted by the gRPC server on a second port, calling handlers in-process.</summary>
     InProcess,
 
-    /// <summary>Standalone (src/Gateway's own host), forwarding over h2c with Grpc.Net.Client.</summary>
+    /// <summary>Standalone (src/Gateway.Host), forwarding over h2c with Grpc.Net.Client.</summary>
     Forwarding,
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using Grpc.Core;
 using Grpc.Net.Client;
-using JourneyGrpc.Gateway.Hosting;
+using JourneyGrpc.Gateway.Host;
 using JourneyGrpc.Gateway.Internal.InProcess;
 using JourneyGrpc.Gateway.TestService.InProcess.V1;
 using Microsoft.AspNetCore.Builder;

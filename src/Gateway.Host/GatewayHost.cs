@@ -2,7 +2,7 @@ using System.Net;
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace JourneyGrpc.Gateway.Hosting;
+namespace JourneyGrpc.Gateway.Host;
 
 /// <summary>The standalone gateway's composition root: forwarding options, one HTTP/1.1 listener, the routes.</summary>
 internal static class GatewayHost

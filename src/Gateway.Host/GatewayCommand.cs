@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 
-namespace JourneyGrpc.Gateway.Hosting;
+namespace JourneyGrpc.Gateway.Host;
 
 /// <summary>
 /// The standalone gateway's command line. Named options map to configuration keys; any other

@@ -2,7 +2,7 @@ using System.Reflection;
 using Google.Protobuf.Reflection;
 using JourneyGrpc.Api.V1;
 
-namespace JourneyGrpc.Gateway.Hosting;
+namespace JourneyGrpc.Gateway.Host;
 
 /// <summary>Every service compiled into JourneyGrpc.Contracts, from protoc's generated <c>*Reflection.Descriptor</c> properties.</summary>
 internal static class ContractsDescriptors

@@ -1,5 +1,5 @@
-using JourneyGrpc.Gateway.Hosting;
+using JourneyGrpc.Gateway.Host;
 
 // Standalone REST gateway: forwards to one or more gRPC servers with Grpc.Net.Client.
-//   dotnet run --project src/Gateway -- --upstream http://127.0.0.1:50051 [--upstream ...] [--listen http://127.0.0.1:8080]
+//   dotnet run --project src/Gateway.Host -- --upstream http://127.0.0.1:50051 [--upstream ...] [--listen http://127.0.0.1:8080]
 return GatewayCommand.Create(args => GatewayHost.Build(args).RunAsync()).Parse(args).Invoke();
