@@ -1,5 +1,8 @@
+using JourneyGrpc.Server.Campaign.Reporting;
+using JourneyGrpc.Server.Campaign.Storage;
+using JourneyGrpc.Server.Campaign.Validation;
+using JourneyGrpc.Server.Campaign.Watching;
 using JourneyGrpc.Server.Hosting.Grpc;
-using JourneyGrpc.Server.Campaign.Internal;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
