@@ -17,11 +17,11 @@ public sealed class CampaignClientRuns : IAsyncLifetime
     public Task InitializeAsync()
     {
         _runs["grpcio"] = new(() => RunAsync(
-            "campaign-grpcio", "/usr/bin/python3", [Path.Combine(RepositoryPaths.Clients, "python", "campaign_watch_client.py"), "--server_port", Port, "--tenant", "conformance-grpcio"]));
+            "campaign-grpcio", "/usr/bin/python3", [Path.Combine(RepositoryPaths.ConformanceClients, "python", "campaign_watch_client.py"), "--server_port", Port, "--tenant", "conformance-grpcio"]));
         _runs["grpc-js"] = new(() => RunAsync(
-            "campaign-grpc-js", "node", [Path.Combine(RepositoryPaths.Clients, "node", "campaign_watch_client.js"), "--server_port", Port, "--tenant", "conformance-grpc-js"]));
+            "campaign-grpc-js", "node", [Path.Combine(RepositoryPaths.ConformanceClients, "node", "campaign_watch_client.js"), "--server_port", Port, "--tenant", "conformance-grpc-js"]));
         _runs["curl"] = new(() => RunAsync(
-            "campaign-curl", "bash", [Path.Combine(RepositoryPaths.Clients, "curl", "campaign_rest.sh"), _server.RestAddress.ToString().TrimEnd('/'), "conformance-curl"]));
+            "campaign-curl", "bash", [Path.Combine(RepositoryPaths.ConformanceClients, "curl", "campaign_rest.sh"), _server.RestAddress.ToString().TrimEnd('/'), "conformance-curl"]));
         return _server.InitializeAsync();
     }
 
@@ -33,8 +33,8 @@ public sealed class CampaignClientRuns : IAsyncLifetime
 
     private static async Task<ProcessResult> RunAsync(string name, string fileName, string[] arguments)
     {
-        var result = await ExternalProcess.RunAsync(fileName, arguments, RepositoryPaths.Clients, ClientTimeout);
-        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results, name + ".txt"), result.StandardOutput + result.StandardError);
+        var result = await ExternalProcess.RunAsync(fileName, arguments, RepositoryPaths.ConformanceClients, ClientTimeout);
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results("conformance"), name + ".txt"), result.StandardOutput + result.StandardError);
         return result;
     }
 }

@@ -61,10 +61,10 @@ public sealed class ContractsConsumerRun : IAsyncLifetime
     /// </summary>
     private async Task<string> PackAsync()
     {
-        var project = Path.Combine(RepositoryPaths.RepositoryRoot, "src", "Contracts", "JourneyGrpc.Contracts.csproj");
+        var project = Path.Combine(RepositoryPaths.Root, "src", "Contracts", "JourneyGrpc.Contracts.csproj");
         var result = await DotnetAsync(
             ["pack", project, "-c", Configuration, "--no-build", "--disable-build-servers", "-nologo", "-o", Feed, "-p:NuspecOutputPath=" + Path.Combine(_work.FullName, "nuspec") + Path.DirectorySeparatorChar],
-            RepositoryPaths.RepositoryRoot,
+            RepositoryPaths.Root,
             PackTimeout);
         var package = Path.Combine(Feed, $"{PackageId}.{PackageVersion}.nupkg");
         return result.ExitCode == 0 && File.Exists(package)
@@ -76,7 +76,7 @@ public sealed class ContractsConsumerRun : IAsyncLifetime
     {
         await GetPackageAsync();
         var consumer = Path.Combine(_work.FullName, "consumer");
-        CopyProject(Path.Combine(RepositoryPaths.RepositoryRoot, "tests", "Contracts.Consumer"), consumer);
+        CopyProject(Path.Combine(RepositoryPaths.Root, "tests", "Contracts.Consumer"), consumer);
         await File.WriteAllTextAsync(Path.Combine(consumer, "nuget.config"), NuGetConfig(Feed, await GlobalPackagesFolderAsync(), Path.Combine(_work.FullName, "packages")));
 
         // No build servers (here and for the pack): an MSBuild node or compiler server left running
@@ -84,20 +84,20 @@ public sealed class ContractsConsumerRun : IAsyncLifetime
         var build = await DotnetAsync(["build", Path.Combine(consumer, ConsumerProject + ".csproj"), "-c", "Release", "-nologo", "--disable-build-servers"], consumer, BuildTimeout);
         if (build.ExitCode != 0)
         {
-            await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results, "contracts-consumer.txt"), "FAIL build\n" + build.StandardOutput + build.StandardError);
+            await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results("conformance"), "contracts-consumer.txt"), "FAIL build\n" + build.StandardOutput + build.StandardError);
             return build;
         }
 
         var address = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_server.GrpcPort}");
         var run = await DotnetAsync([Path.Combine(consumer, "bin", "Release", "net10.0", ConsumerProject + ".dll"), address, Account], consumer, RunTimeout);
-        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results, "contracts-consumer.txt"), run.StandardOutput + run.StandardError);
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results("conformance"), "contracts-consumer.txt"), run.StandardOutput + run.StandardError);
         return run;
     }
 
     /// <summary>The machine's NuGet global packages folder: every package the repository restored, in a layout NuGet reads as a local feed.</summary>
     private static async Task<string> GlobalPackagesFolderAsync()
     {
-        var result = await DotnetAsync(["nuget", "locals", "global-packages", "--list"], RepositoryPaths.RepositoryRoot, PackTimeout);
+        var result = await DotnetAsync(["nuget", "locals", "global-packages", "--list"], RepositoryPaths.Root, PackTimeout);
         const string Prefix = "global-packages:";
         var line = result.StandardOutput.Split('\n', StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal));
         return result.ExitCode == 0 && line is not null

@@ -13,9 +13,9 @@ public sealed class InteropRuns : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _runs["grpcio"] = new(() => RunAsync("grpcio", "/usr/bin/python3", [Path.Combine(RepositoryPaths.Clients, "python", "interop_client.py"), "--server_port", Port, "--test_case", "all"]));
-        _runs["grpc-js"] = new(() => RunAsync("grpc-js", "node", [Path.Combine(RepositoryPaths.Clients, "node", "interop_client.js"), "--server_port", Port, "--test_case", "all"]));
-        _runs["buf-curl"] = new(() => RunAsync("buf-curl", "bash", [Path.Combine(RepositoryPaths.Clients, "buf", "reflection_check.sh"), _server.Target]));
+        _runs["grpcio"] = new(() => RunAsync("grpcio", "/usr/bin/python3", [Path.Combine(RepositoryPaths.ConformanceClients, "python", "interop_client.py"), "--server_port", Port, "--test_case", "all"]));
+        _runs["grpc-js"] = new(() => RunAsync("grpc-js", "node", [Path.Combine(RepositoryPaths.ConformanceClients, "node", "interop_client.js"), "--server_port", Port, "--test_case", "all"]));
+        _runs["buf-curl"] = new(() => RunAsync("buf-curl", "bash", [Path.Combine(RepositoryPaths.ConformanceClients, "buf", "reflection_check.sh"), _server.Target]));
         return _server.InitializeAsync();
     }
 
@@ -27,8 +27,8 @@ public sealed class InteropRuns : IAsyncLifetime
 
     private static async Task<ProcessResult> RunAsync(string name, string fileName, string[] arguments)
     {
-        var result = await ExternalProcess.RunAsync(fileName, arguments, RepositoryPaths.Clients, ClientTimeout);
-        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results, name + ".txt"), result.StandardOutput + result.StandardError);
+        var result = await ExternalProcess.RunAsync(fileName, arguments, RepositoryPaths.ConformanceClients, ClientTimeout);
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results("conformance"), name + ".txt"), result.StandardOutput + result.StandardError);
         return result;
     }
 }

@@ -18,11 +18,11 @@ public sealed class JourneyClientRuns : IAsyncLifetime
         _runs["grpcio"] = new(() => RunAsync(
             "journey-grpcio",
             "/usr/bin/python3",
-            [Path.Combine(RepositoryPaths.Clients, "python", "journey_reflection_client.py"), "--server_port", _server.GrpcPort.ToString(CultureInfo.InvariantCulture)]));
+            [Path.Combine(RepositoryPaths.ConformanceClients, "python", "journey_reflection_client.py"), "--server_port", _server.GrpcPort.ToString(CultureInfo.InvariantCulture)]));
         _runs["curl"] = new(() => RunAsync(
             "journey-curl",
             "bash",
-            [Path.Combine(RepositoryPaths.Clients, "curl", "journey_examples.sh"), _server.RestAddress.ToString().TrimEnd('/')]));
+            [Path.Combine(RepositoryPaths.ConformanceClients, "curl", "journey_examples.sh"), _server.RestAddress.ToString().TrimEnd('/')]));
         return _server.InitializeAsync();
     }
 
@@ -32,8 +32,8 @@ public sealed class JourneyClientRuns : IAsyncLifetime
 
     private static async Task<ProcessResult> RunAsync(string name, string fileName, string[] arguments)
     {
-        var result = await ExternalProcess.RunAsync(fileName, arguments, RepositoryPaths.Clients, ClientTimeout);
-        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results, name + ".txt"), result.StandardOutput + result.StandardError);
+        var result = await ExternalProcess.RunAsync(fileName, arguments, RepositoryPaths.ConformanceClients, ClientTimeout);
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results("conformance"), name + ".txt"), result.StandardOutput + result.StandardError);
         return result;
     }
 }

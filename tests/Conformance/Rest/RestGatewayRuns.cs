@@ -39,8 +39,8 @@ public sealed class RestGatewayRuns : IAsyncLifetime
 
     private static async Task<ProcessResult> RunAsync(string baseUrl)
     {
-        var result = await ExternalProcess.RunAsync("bash", [Path.Combine(RepositoryPaths.Clients, "curl", "rest_check.sh"), baseUrl], RepositoryPaths.Clients, Timeout);
-        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results, "curl-rest.txt"), result.StandardOutput + result.StandardError);
+        var result = await ExternalProcess.RunAsync("bash", [Path.Combine(RepositoryPaths.ConformanceClients, "curl", "rest_check.sh"), baseUrl], RepositoryPaths.ConformanceClients, Timeout);
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results("conformance"), "curl-rest.txt"), result.StandardOutput + result.StandardError);
         return result;
     }
 }

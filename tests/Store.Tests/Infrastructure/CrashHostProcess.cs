@@ -10,6 +10,9 @@ namespace JourneyGrpc.Store.Tests.Infrastructure;
 internal sealed class CrashHostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    // Copied beside the tests at build time (see the test project's CopyCrashHost target).
+    private static readonly string CrashHostDll = Path.Combine(AppContext.BaseDirectory, "crashhost", "JourneyGrpc.Store.Tests.CrashHost.dll");
     private readonly Process _process;
     private readonly StringBuilder _stderr;
 
@@ -26,14 +29,14 @@ internal sealed class CrashHostProcess : IAsyncDisposable
 
     internal static async Task<CrashHostProcess> StartAsync(params string[] arguments)
     {
-        if (!File.Exists(RepositoryPaths.CrashHostDll))
+        if (!File.Exists(CrashHostDll))
         {
-            throw new FileNotFoundException($"The crash host is not beside the tests ({RepositoryPaths.CrashHostDll}); build tests/Store.Tests.");
+            throw new FileNotFoundException($"The crash host is not beside the tests ({CrashHostDll}); build tests/Store.Tests.");
         }
 
         var dotnet = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
         var startInfo = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        startInfo.ArgumentList.Add(RepositoryPaths.CrashHostDll);
+        startInfo.ArgumentList.Add(CrashHostDll);
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);

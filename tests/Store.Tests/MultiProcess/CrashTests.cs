@@ -88,7 +88,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
             CultureInfo.InvariantCulture,
             $"crash test (SQLite, SIGKILL mid-load): {Writers} writers, {Volatile.Read(ref attempted)} writes sent, {inFlightAtKill} in flight at kill; acknowledged {acked.Length}, found {found}; committed but not acknowledged {extra}; integrity_check {integrity}");
         output.WriteLine(summary);
-        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results, "crash-test.txt"), summary + "\n");
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results("store"), "crash-test.txt"), summary + "\n");
 
         Assert.True(Volatile.Read(ref attempted) >= 5_000, summary);
         Assert.Equal("ok", integrity);

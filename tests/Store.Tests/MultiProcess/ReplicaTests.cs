@@ -66,7 +66,7 @@ public sealed class ReplicaTests(PostgresFixture postgres, ITestOutputHelper out
             CultureInfo.InvariantCulture,
             $"two replicas on PostgreSQL {postgres.Cluster.Version}: append on one -> seen by a Tail on the other, {Samples} events: median {sorted[Samples / 2].TotalMilliseconds:F1} ms, max {sorted[^1].TotalMilliseconds:F1} ms (limit {Limit.TotalMilliseconds} ms); all: {string.Join(' ', latencies.Select(l => l.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)))}");
         output.WriteLine(summary);
-        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results, "replica-test.txt"), summary + "\n");
+        await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results("store"), "replica-test.txt"), summary + "\n");
 
         Assert.All(latencies, latency => Assert.True(latency <= Limit, summary));
     }

@@ -11,14 +11,14 @@ namespace JourneyGrpc.Gateway.Tests.Internal.InProcess;
 
 /// <summary>
 /// The invoker the in-process gateway creates per REST request runs the handlers MapGrpcService bound
-/// (through their interceptors), with gRPC's call semantics. Time is a <see cref="ManualTimeProvider"/>.
+/// (through their interceptors), with gRPC's call semantics. Time is an <see cref="ObservableTimeProvider"/>.
 /// </summary>
 public sealed class InProcessCallInvokerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private static readonly string ServiceName = InProcessTestService.Descriptor.FullName;
 
-    private readonly ManualTimeProvider _time = new();
+    private readonly ObservableTimeProvider _time = new();
     private ProbeHost _host = null!;
     private AsyncServiceScope _scope;
 

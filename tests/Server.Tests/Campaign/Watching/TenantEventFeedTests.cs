@@ -19,7 +19,7 @@ public sealed class TenantEventFeedTests : IAsyncLifetime
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(10);
     private readonly TempDirectory _directory = new();
-    private readonly ManualTimeProvider _clock = new();
+    private readonly ObservableTimeProvider _clock = new();
 
     // Heartbeat tests: every commit goes out at once (the batch interval has a test of its own).
     private readonly CampaignStatusOptions _options = new() { HeartbeatInterval = Interval, WatchBufferSize = 16, WatchBatchInterval = TimeSpan.Zero };
