@@ -40,21 +40,14 @@ internal sealed class CampaignStatusServiceImpl(
             throw error;
         }
 
-        try
+        var recorded = await writer.RecordAsync(request.Notification, context.CancellationToken).ConfigureAwait(false);
+        CampaignLog.NotificationRecorded(_logger, LifecycleStateMachine.Name(recorded.Kind), recorded.Notification.GswCampaignGroupGuid, recorded.Tenant, recorded.Sequence);
+        if (recorded.TransitionCheck is TransitionCheck.Impossible or TransitionCheck.OutOfOrder)
         {
-            var recorded = await writer.RecordAsync(request.Notification, context.CancellationToken).ConfigureAwait(false);
-            CampaignLog.NotificationRecorded(_logger, LifecycleStateMachine.Name(recorded.Kind), recorded.Notification.GswCampaignGroupGuid, recorded.Tenant, recorded.Sequence);
-            if (recorded.TransitionCheck is TransitionCheck.Impossible or TransitionCheck.OutOfOrder)
-            {
-                CampaignLog.TransitionFlagged(_logger, recorded.Sequence, recorded.Notification.GswCampaignGroupGuid, recorded.Tenant, recorded.TransitionCheck.ToString(), recorded.TransitionNote);
-            }
+            CampaignLog.TransitionFlagged(_logger, recorded.Sequence, recorded.Notification.GswCampaignGroupGuid, recorded.Tenant, recorded.TransitionCheck.ToString(), recorded.TransitionNote);
+        }
 
-            return new ReportCampaignGroupStateResponse { Event = recorded };
-        }
-        catch (StoreException ex)
-        {
-            throw CampaignErrors.FromStore(ex);
-        }
+        return new ReportCampaignGroupStateResponse { Event = recorded };
     }
 
     public override async Task WatchCampaignStatus(WatchCampaignStatusRequest request, IServerStreamWriter<WatchCampaignStatusResponse> responseStream, ServerCallContext context)
@@ -76,14 +69,7 @@ internal sealed class CampaignStatusServiceImpl(
 
         ThrowIfAny("The watch request is invalid", violations);
         var session = new WatchSession(stores.Store, _states.Value, hub.GetFeed(request.Tenant), options.Value, timeProvider, _logger, responseStream, context.CancellationToken);
-        try
-        {
-            await session.RunAsync(request, request.Tenant, new WatchFilter(request)).ConfigureAwait(false);
-        }
-        catch (StoreException ex)
-        {
-            throw CampaignErrors.FromStore(ex);
-        }
+        await session.RunAsync(request, request.Tenant, new WatchFilter(request)).ConfigureAwait(false);
     }
 
     public override async Task<GetCampaignGroupStateResponse> GetCampaignGroupState(GetCampaignGroupStateRequest request, ServerCallContext context)
@@ -101,21 +87,14 @@ internal sealed class CampaignStatusServiceImpl(
         }
 
         ThrowIfAny("The request is invalid", violations);
-        try
+        var ct = context.CancellationToken;
+        var (key, value, state) = request switch
         {
-            var ct = context.CancellationToken;
-            var (key, value, state) = request switch
-            {
-                { CampaignGroupGuid.Length: > 0 } => (OcsKeys.CampaignGroupGuid, request.CampaignGroupGuid, await _states.Value.GetByGuidAsync(request.Tenant, request.CampaignGroupGuid, ct).ConfigureAwait(false)),
-                { CampaignGroupName.Length: > 0 } => (OcsKeys.CampaignGroupName, request.CampaignGroupName, await _states.Value.GetByIndexAsync(request.Tenant, CampaignStoreNames.NameIndex, request.CampaignGroupName, ct).ConfigureAwait(false)),
-                _ => (OcsKeys.CampaignGroupDbid, request.CampaignGroupDbid, await _states.Value.GetByIndexAsync(request.Tenant, CampaignStoreNames.DbidIndex, request.CampaignGroupDbid, ct).ConfigureAwait(false)),
-            };
-            return new GetCampaignGroupStateResponse { CampaignGroupState = state ?? throw CampaignErrors.NotFound(request.Tenant, key, value) };
-        }
-        catch (StoreException ex)
-        {
-            throw CampaignErrors.FromStore(ex);
-        }
+            { CampaignGroupGuid.Length: > 0 } => (OcsKeys.CampaignGroupGuid, request.CampaignGroupGuid, await _states.Value.GetByGuidAsync(request.Tenant, request.CampaignGroupGuid, ct).ConfigureAwait(false)),
+            { CampaignGroupName.Length: > 0 } => (OcsKeys.CampaignGroupName, request.CampaignGroupName, await _states.Value.GetByIndexAsync(request.Tenant, CampaignStoreNames.NameIndex, request.CampaignGroupName, ct).ConfigureAwait(false)),
+            _ => (OcsKeys.CampaignGroupDbid, request.CampaignGroupDbid, await _states.Value.GetByIndexAsync(request.Tenant, CampaignStoreNames.DbidIndex, request.CampaignGroupDbid, ct).ConfigureAwait(false)),
+        };
+        return new GetCampaignGroupStateResponse { CampaignGroupState = state ?? throw CampaignErrors.NotFound(request.Tenant, key, value) };
     }
 
     public override async Task<ListCampaignGroupStatesResponse> ListCampaignGroupStates(ListCampaignGroupStatesRequest request, ServerCallContext context)
@@ -135,22 +114,15 @@ internal sealed class CampaignStatusServiceImpl(
 
         ThrowIfAny("The request is invalid", violations);
         var limit = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
-        try
+        var (page, total) = await _states.Value.ListAsync(request.Tenant, offset, limit, context.CancellationToken).ConfigureAwait(false);
+        var response = new ListCampaignGroupStatesResponse { TotalSize = total };
+        response.CampaignGroupStates.Add(page);
+        if (offset + page.Count < total && page.Count > 0)
         {
-            var (page, total) = await _states.Value.ListAsync(request.Tenant, offset, limit, context.CancellationToken).ConfigureAwait(false);
-            var response = new ListCampaignGroupStatesResponse { TotalSize = total };
-            response.CampaignGroupStates.Add(page);
-            if (offset + page.Count < total && page.Count > 0)
-            {
-                response.NextPageToken = (offset + page.Count).ToString(CultureInfo.InvariantCulture);
-            }
+            response.NextPageToken = (offset + page.Count).ToString(CultureInfo.InvariantCulture);
+        }
 
-            return response;
-        }
-        catch (StoreException ex)
-        {
-            throw CampaignErrors.FromStore(ex);
-        }
+        return response;
     }
 
     private static void ValidateTenant(List<BadRequest.Types.FieldViolation> violations, string tenant)

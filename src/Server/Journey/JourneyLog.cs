@@ -16,7 +16,4 @@ internal static partial class JourneyLog
 
     [LoggerMessage(4104, LogLevel.Information, "Account {AccountId}: unlinked a {IdentifierType} identifier from journey {GroupId}.", EventName = "IdentifierUnlinked")]
     internal static partial void IdentifierUnlinked(ILogger logger, string accountId, string identifierType, string groupId);
-
-    [LoggerMessage(4105, LogLevel.Warning, "{Method}: the store is unavailable.", EventName = "StoreUnavailable")]
-    internal static partial void StoreUnavailable(ILogger logger, string method, Exception exception);
 }

@@ -27,8 +27,7 @@ internal sealed class JourneyServiceImpl(
     IdentifierTypeService identifierTypes,
     AgentNoteReader noteReader,
     AgentNoteWriter noteWriter,
-    TimeProvider timeProvider,
-    ILogger<JourneyServiceImpl> logger) : JourneyService.JourneyServiceBase
+    TimeProvider timeProvider) : JourneyService.JourneyServiceBase
 {
     public override Task<GetEngagementsResponse> GetEngagements(GetEngagementsRequest request, ServerCallContext context) => RunAsync(request, context, ct =>
     {
@@ -168,20 +167,12 @@ internal sealed class JourneyServiceImpl(
     });
 
     /// <summary>
-    /// Runs one call after the rule every request shares (<see cref="NulCharacterRule"/>); a store that
-    /// cannot serve it (locked, full, unreachable) is UNAVAILABLE, never a bare INTERNAL.
+    /// Runs one call after the rule every request shares (<see cref="NulCharacterRule"/>); store failures
+    /// become statuses in <see cref="Hosting.Grpc.StoreFailureInterceptor"/>, as for every service.
     /// </summary>
-    private async Task<T> RunAsync<T>(IMessage request, ServerCallContext context, Func<CancellationToken, Task<T>> call)
+    private static async Task<T> RunAsync<T>(IMessage request, ServerCallContext context, Func<CancellationToken, Task<T>> call)
     {
         NulCharacterRule.Validate(request);
-        try
-        {
-            return await call(context.CancellationToken).ConfigureAwait(false);
-        }
-        catch (StoreFailureException ex)
-        {
-            JourneyLog.StoreUnavailable(logger, context.Method, ex);
-            throw JourneyErrors.Unavailable("The journey store is unavailable; retry later.");
-        }
+        return await call(context.CancellationToken).ConfigureAwait(false);
     }
 }

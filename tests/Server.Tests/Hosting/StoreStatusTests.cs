@@ -1,24 +1,50 @@
+using Google.Rpc;
 using Grpc.Core;
 using JourneyGrpc.Server.Hosting;
 using JourneyGrpc.Store;
 
 namespace JourneyGrpc.Server.Tests.Hosting;
 
+/// <summary>The one store-failure → status table (README "Errors"): what a client sees decides whether it retries.</summary>
 public sealed class StoreStatusTests
 {
-    public static TheoryData<StoreFailure, StatusCode> Failures => new()
+    private const string DriverText = "SQLite Error 5: 'database is locked' at /var/lib/secret/journeygrpc.db";
+
+    public static TheoryData<StoreFailure, StatusCode, string, bool> Failures => new()
     {
-        { StoreFailure.Locked, StatusCode.Unavailable },
-        { StoreFailure.ReadOnly, StatusCode.Unavailable },
-        { StoreFailure.DiskFull, StatusCode.Unavailable },
-        { StoreFailure.Unreachable, StatusCode.Unavailable },
-        { StoreFailure.Corrupt, StatusCode.Internal },
-        { StoreFailure.SchemaTooNew, StatusCode.Internal },
-        { StoreFailure.IoError, StatusCode.Internal },
+        { StoreFailure.Locked, StatusCode.Unavailable, "STORE_LOCKED", true },
+        { StoreFailure.Unreachable, StatusCode.Unavailable, "STORE_UNREACHABLE", true },
+        { StoreFailure.IoError, StatusCode.Unavailable, "STORE_IO_ERROR", true },
+        { StoreFailure.DiskFull, StatusCode.ResourceExhausted, "STORE_DISK_FULL", false },
+        { StoreFailure.ReadOnly, StatusCode.Internal, "STORE_READ_ONLY", false },
+        { StoreFailure.Corrupt, StatusCode.Internal, "STORE_CORRUPT", false },
+        { StoreFailure.SchemaTooNew, StatusCode.Internal, "STORE_SCHEMA_TOO_NEW", false },
     };
 
     [Fact]
-    public async Task ToRpcException_StaleVersion_AbortedWithStoreMessage()
+    public void Failures_CoverEveryStoreFailure()
+    {
+        var covered = Failures.Select(row => (StoreFailure)row[0]).Order();
+
+        Assert.Equal(Enum.GetValues<StoreFailure>().Order(), covered);
+    }
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void ToRpcException_Failure_CodeReasonAndRetryInfoOnlyWhenTransient(StoreFailure failure, StatusCode code, string reason, bool retryable)
+    {
+        var rpc = StoreStatus.ToRpcException(Failure(failure));
+
+        var status = rpc.GetRpcStatus()!;
+        Assert.Equal(code, rpc.StatusCode);
+        Assert.Equal((StoreStatus.Domain, reason), Info(status));
+        Assert.Equal(retryable ? TimeSpan.FromSeconds(1) : null, status.GetDetail<RetryInfo>()?.RetryDelay.ToTimeSpan());
+        Assert.DoesNotContain("SQLite", rpc.Status.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", rpc.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ToRpcException_StaleVersion_AbortedWithoutRecordNames()
     {
         var conflict = await CaptureAsync(async store =>
         {
@@ -28,8 +54,10 @@ public sealed class StoreStatusTests
 
         var rpc = StoreStatus.ToRpcException(conflict);
 
-        Assert.Equal(StatusCode.Aborted, rpc.StatusCode);
-        Assert.Equal("Record c/r is at version 1, not the expected version 5.", rpc.Status.Detail);
+        Assert.IsType<StoreConcurrencyException>(conflict);
+        Assert.Equal((StatusCode.Aborted, "The call conflicted with concurrent writes to the same records; read again and retry."), (rpc.StatusCode, rpc.Status.Detail));
+        Assert.Equal((StoreStatus.Domain, "STORE_CONFLICT"), Info(rpc.GetRpcStatus()!));
+        Assert.Null(rpc.GetRpcStatus()!.GetDetail<RetryInfo>());
     }
 
     [Fact]
@@ -41,18 +69,21 @@ public sealed class StoreStatusTests
             await store.WriteAsync("t", new WriteBatch().Insert("c", "r", new Google.Protobuf.WellKnownTypes.Empty()));
         });
 
-        Assert.Equal(StatusCode.AlreadyExists, StoreStatus.ToRpcException(duplicate).StatusCode);
+        var rpc = StoreStatus.ToRpcException(duplicate);
+
+        Assert.IsType<StoreDuplicateException>(duplicate);
+        Assert.Equal((StatusCode.AlreadyExists, "A record with the same key already exists."), (rpc.StatusCode, rpc.Status.Detail));
+        Assert.Equal((StoreStatus.Domain, "STORE_DUPLICATE"), Info(rpc.GetRpcStatus()!));
     }
 
-    [Theory]
-    [MemberData(nameof(Failures))]
-    public void CodeOf_Failure_UnavailableOrInternal(StoreFailure failure, StatusCode code)
+    private static (string Domain, string Reason) Info(Google.Rpc.Status status)
     {
-        var exception = (StoreException)Activator.CreateInstance(
-            typeof(StoreFailureException), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, null, [failure, "m", null], null)!;
-
-        Assert.Equal(code, StoreStatus.CodeOf(exception));
+        var info = status.GetDetail<ErrorInfo>()!;
+        return (info.Domain, info.Reason);
     }
+
+    private static StoreFailureException Failure(StoreFailure failure) => (StoreFailureException)Activator.CreateInstance(
+        typeof(StoreFailureException), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, null, [failure, DriverText, null], null)!;
 
     private static async Task<StoreException> CaptureAsync(Func<JourneyStore, Task> act)
     {

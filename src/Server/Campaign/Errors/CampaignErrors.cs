@@ -41,13 +41,4 @@ internal static class CampaignErrors
         status.Details.Add(Any.Pack(info));
         return status.ToRpcException();
     }
-
-    /// <summary>The status for a store failure: retry later (UNAVAILABLE) or a conflict that kept losing (ABORTED).</summary>
-    internal static RpcException FromStore(StoreException exception) => exception switch
-    {
-        StoreFailureException failure when failure.Failure is StoreFailure.Corrupt or StoreFailure.SchemaTooNew =>
-            new(new Grpc.Core.Status(StatusCode.Internal, $"The store cannot serve campaign status: {failure.Message}", failure)),
-        StoreFailureException failure => new(new Grpc.Core.Status(StatusCode.Unavailable, $"The store is unavailable: {failure.Message}", failure)),
-        _ => new(new Grpc.Core.Status(StatusCode.Aborted, $"Campaign status changed concurrently too often; retry. {exception.Message}", exception)),
-    };
 }

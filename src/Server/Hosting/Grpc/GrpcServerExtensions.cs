@@ -10,7 +10,8 @@ public static class GrpcServerExtensions
 {
     /// <summary>
     /// Adds Grpc.AspNetCore with <see cref="GrpcServiceOptions"/> bound from the <c>Rpc</c> section
-    /// (validated at start-up), the stream-shutdown interceptor, server reflection (v1 and v1alpha)
+    /// (validated at start-up), the stream-shutdown interceptor, the store-failure interceptor (one
+    /// status per store failure, <see cref="StoreStatus"/>), server reflection (v1 and v1alpha)
     /// and the health service, which reports NOT_SERVING once the server begins to stop.
     /// </summary>
     public static IServiceCollection AddGrpcServer(this IServiceCollection services, IConfiguration configuration)
@@ -23,7 +24,11 @@ public static class GrpcServerExtensions
             .Validate(o => o.MaxSendMessageSize is null or > 0, "Rpc:MaxSendMessageSize must be positive.")
             .Validate(o => o.ResponseCompressionAlgorithm is null or "" or "gzip", "Rpc:ResponseCompressionAlgorithm must be gzip or empty.")
             .ValidateOnStart();
-        services.AddGrpc(options => options.Interceptors.Add<StreamShutdownInterceptor>());
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<StreamShutdownInterceptor>();
+            options.Interceptors.Add<StoreFailureInterceptor>();
+        });
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<RpcOptions>>((grpc, rpc) =>
         {
             var value = rpc.Value;
@@ -36,6 +41,7 @@ public static class GrpcServerExtensions
             grpc.ResponseCompressionLevel = value.ResponseCompressionLevel;
         });
         services.TryAddSingleton<StreamShutdownInterceptor>();
+        services.TryAddSingleton<StoreFailureInterceptor>();
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ShutdownHealthCheck>(ShutdownHealthCheck.Name);
         return services;

@@ -67,10 +67,6 @@ internal static class JourneyErrors
     internal static RpcException IdentifierTypeLimit(string accountId, int limit) =>
         FailedPrecondition(IdentifierLimitType, "accountId", $"account '{accountId}' already has {limit} identifiers, the most an account can have");
 
-    /// <summary>UNAVAILABLE: the store cannot serve the call now; the client may retry.</summary>
-    internal static RpcException Unavailable(string reason) =>
-        new(new Grpc.Core.Status(StatusCode.Unavailable, reason));
-
     private static RpcException FailedPrecondition(string type, string subject, string description) => new Google.Rpc.Status
     {
         Code = (int)Code.FailedPrecondition,

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using JourneyGrpc.Store;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +6,8 @@ namespace JourneyGrpc.Server.Journey.Storage;
 /// <summary>
 /// Runs a read-modify-write until its batch commits: a <see cref="StoreConcurrencyException"/> (someone
 /// wrote a record first) or a <see cref="StoreDuplicateException"/> on a record another writer just
-/// created means read again and retry. After <c>maxAttempts</c> the call fails with ABORTED.
+/// created means read again and retry. After <c>maxAttempts</c> the conflict propagates, and the call
+/// ends ABORTED (<see cref="Hosting.StoreStatus"/>).
 /// </summary>
 internal sealed class ConcurrencyRetry(ILogger<ConcurrencyRetry> logger, JourneyOptions options)
 {
@@ -26,10 +26,6 @@ internal sealed class ConcurrencyRetry(ILogger<ConcurrencyRetry> logger, Journey
             catch (StoreDuplicateException ex) when (number < options.MaxWriteAttempts && (isRetryableDuplicate?.Invoke(ex) ?? ex.Collection is JourneyCollections.IdentityLinks or JourneyCollections.IdentityGroups))
             {
                 JourneyLog.WriteRetried(logger, operation, number, ex.Collection, ex.Id);
-            }
-            catch (StoreConcurrencyException ex)
-            {
-                throw new RpcException(new Status(StatusCode.Aborted, $"{operation} conflicted with concurrent writes {number} times; retry."), ex.Message);
             }
         }
     }
