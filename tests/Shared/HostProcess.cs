@@ -79,10 +79,7 @@ internal sealed class HostProcess : IAsyncDisposable
         throw new InvalidOperationException($"The process exited (code {_process.ExitCode}) without a matching output line:\n{string.Join('\n', Lines)}\n{await _stderr}");
     }
 
-    /// <summary>
-    /// Sends SIGTERM and waits for the process to exit and its output to end; returns the exit code
-    /// (143 from a System.CommandLine host: it reports termination by SIGTERM after the host stopped).
-    /// </summary>
+    /// <summary>Sends SIGTERM and waits for the process to exit and its output to end; returns the exit code.</summary>
     internal async Task<int> StopAsync()
     {
         if (!_process.HasExited)

@@ -24,14 +24,16 @@ public sealed class GatewayHostProcessTests
         using var response = await client.PostAsync("/api/journey/v1/accounts/ABCDEF/engagements", content);
         var body = await response.Content.ReadAsStringAsync();
         await gateway.WaitForLineAsync(line => line.Contains("\"Category\":\"JourneyGrpc.Gateway\"", StringComparison.Ordinal) && line.Contains("\"EventId\":4,", StringComparison.Ordinal));
-        await gateway.StopAsync();
+        var exitCode = await gateway.StopAsync();
 
         Assert.Equal(
             (400, "application/problem+json; charset=utf-8", """{"type":"https://developers.avayacloud.com/avaya-experience-platform/docs/error-handling#constraint-violation","title":"Constraint Violation","status":400,"detail":"id: not valid UTF-8; request bodies must be UTF-8 text.","violations":[{"field":"id","message":"not valid UTF-8; request bodies must be UTF-8 text."}]}"""),
             ((int)response.StatusCode, response.Content.Headers.ContentType?.ToString(), body));
         var entries = ConsoleLogAssert.JsonLines(gateway.Lines);
         Assert.Single(entries.Events("JourneyGrpc.Gateway", 4));
-        Assert.Contains(entries, e => e.GetProperty("Message").GetString() == "Application is shutting down...");
+
+        // SIGTERM is a graceful stop: logged to the end, exit code 0.
+        Assert.Equal((0, 1), (exitCode, entries.Count(e => e.GetProperty("Message").GetString() == "Application is shutting down...")));
     }
 
     [Fact]
@@ -40,8 +42,9 @@ public sealed class GatewayHostProcessTests
         await using var gateway = HostProcess.Start(HostAssembly, ["--upstream", "http://127.0.0.1:9", "--listen", "http://127.0.0.1:0", "--Logging:Console:FormatterName=simple"]);
 
         await gateway.WaitForLineAsync(line => line.Contains("Application started.", StringComparison.Ordinal));
-        await gateway.StopAsync();
+        var exitCode = await gateway.StopAsync();
 
+        Assert.Equal(0, exitCode);
         Assert.DoesNotContain(gateway.Lines, line => line.StartsWith('{'));
         Assert.Contains(gateway.Lines, line => line.EndsWith("Z info: Microsoft.Hosting.Lifetime[0]", StringComparison.Ordinal));
     }

@@ -30,14 +30,15 @@ public sealed partial class ConsoleLogTests
         }
 
         await server.WaitForLineAsync(line => line.Contains("\"Category\":\"JourneyGrpc.Gateway\"", StringComparison.Ordinal) && line.Contains("\"EventId\":4,", StringComparison.Ordinal));
-        await server.StopAsync();
+        var exitCode = await server.StopAsync();
 
         // Every line, up to the last one written while the host stopped.
         var entries = ConsoleLogAssert.JsonLines(server.Lines);
         var rejected = entries.Events("JourneyGrpc.Gateway", 4).Single();
         Assert.Equal(
-            ("Debug", "/api/journey/v1/accounts/ABCDEF/engagements", 1),
-            (rejected.GetProperty("LogLevel").GetString(),
+            (0, "Debug", "/api/journey/v1/accounts/ABCDEF/engagements", 1),
+            (exitCode,
+             rejected.GetProperty("LogLevel").GetString(),
              rejected.GetProperty("Scopes").EnumerateArray().Select(s => s.TryGetProperty("RequestPath", out var path) ? path.GetString() : null).Single(p => p is not null),
              entries.Count(e => e.GetProperty("Message").GetString() == "Application is shutting down...")));
     }
@@ -65,9 +66,10 @@ public sealed partial class ConsoleLogTests
         await using var server = HostProcess.Start(ServerAssembly, Arguments(directory, "--Logging:Console:FormatterName=simple"));
 
         await server.WaitForLineAsync(line => line.Contains("Application started.", StringComparison.Ordinal));
-        await server.StopAsync();
+        var exitCode = await server.StopAsync();
 
         var lines = server.Lines;
+        Assert.Equal(0, exitCode);
         Assert.DoesNotContain(lines, line => line.StartsWith('{'));
         Assert.Contains(lines, line => SimpleHeader().IsMatch(line));
         Assert.Contains("      Application is shutting down...", lines);
