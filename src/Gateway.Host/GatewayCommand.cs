@@ -25,7 +25,9 @@ internal static class GatewayCommand
         var root = new RootCommand(
             "JourneyGrpc REST gateway: the contracts' google.api.http routes as JSON over HTTP/1.1, forwarded to gRPC servers.\n"
             + "GET /openapi.json describes them. Configuration comes from appsettings.json, environment variables\n"
-            + "(e.g. Gateway__Upstreams__0) and --Section:Key=value arguments (e.g. --Gateway:MaxRequestBodySize=8388608).")
+            + "(e.g. Gateway__Upstreams__0) and --Section:Key=value arguments (e.g. --Gateway:MaxRequestBodySize=8388608).\n"
+            + "Logs go to standard output as one JSON object per line; --Logging:Console:FormatterName=simple\n"
+            + "(or Logging__Console__FormatterName=simple) switches to readable text for a terminal.")
         {
             upstream,
             listen,

@@ -16,6 +16,7 @@ internal static class GatewayHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
+        builder.Logging.AddStructuredConsole(builder.Configuration);
         var (address, port) = ResolveListenEndpoint(builder.Configuration[ListenUrlKey] ?? DefaultListenUrl);
         if (builder.Configuration.GetSection($"{RestGatewayOptions.SectionName}:{nameof(RestGatewayOptions.Upstreams)}").GetChildren().All(c => string.IsNullOrEmpty(c.Value)))
         {

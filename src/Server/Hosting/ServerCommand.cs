@@ -26,7 +26,9 @@ internal static class ServerCommand
             "JourneyGrpc server: customer-journey gRPC services with health checking and server reflection.\n"
             + "Configuration comes from appsettings.json, environment variables (e.g. Server__GrpcUrl) and\n"
             + "--Section:Key=value arguments (e.g. --Rpc:MaxReceiveMessageSize=8388608,\n"
-            + "--Kestrel:Limits:Http2:MaxStreamsPerConnection=1000).")
+            + "--Kestrel:Limits:Http2:MaxStreamsPerConnection=1000).\n"
+            + "Logs go to standard output as one JSON object per line; --Logging:Console:FormatterName=simple\n"
+            + "(or Logging__Console__FormatterName=simple) switches to readable text for a terminal.")
         {
             grpcUrl,
             restUrl,

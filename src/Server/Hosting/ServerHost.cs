@@ -14,6 +14,7 @@ internal static class ServerHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
+        builder.Logging.AddStructuredConsole(builder.Configuration);
         builder.Services.AddGrpcServer(builder.Configuration);
 
         // Opened and migrated at start-up, before the server listens; a bad Store section stops start-up.

@@ -22,6 +22,7 @@ public sealed class CurlExamplesJourneyTests(JourneyClientRuns runs)
     [InlineData("append_identifiers_unknown_404")]
     [InlineData("create-a-new-identifier")]
     [InlineData("create_engagement_invalid_400")]
+    [InlineData("create_engagement_invalid_utf8_400")]
     [InlineData("create_identifier_duplicate_400")]
     [InlineData("create_identifier_invalid_400")]
     [InlineData("create_identifier_strength_400")]

@@ -12,6 +12,10 @@ public sealed class CurlRestGatewayTests(RestGatewayRuns runs) : IClassFixture<R
     [InlineData("error_status_override")]
     [InlineData("status_json_error")]
     [InlineData("form_field")]
+    [InlineData("invalid_utf8_problem_json")]
+    [InlineData("invalid_utf8_form_field")]
+    [InlineData("utf8_bom_accepted")]
+    [InlineData("non_utf8_charset")]
     [InlineData("ndjson_stream")]
     [InlineData("sse_stream")]
     [InlineData("stream_error_object")]
@@ -31,6 +35,6 @@ public sealed class CurlRestGatewayTests(RestGatewayRuns runs) : IClassFixture<R
     public async Task RestCheck_Curl_SummaryLineAndExitCode()
     {
         var result = await runs.GetAsync();
-        Assert.True(result.ExitCode == 0 && result.StandardOutput.Contains("17 passed, 0 failed", StringComparison.Ordinal), result.ToString());
+        Assert.True(result.ExitCode == 0 && result.StandardOutput.Contains("21 passed, 0 failed", StringComparison.Ordinal), result.ToString());
     }
 }

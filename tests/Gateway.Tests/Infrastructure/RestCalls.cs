@@ -14,6 +14,19 @@ public static class RestCalls
             request.Content.Headers.ContentType = contentType is null ? null : System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
         }
 
+        return await SendAsync(client, request, headers);
+    }
+
+    /// <summary>Sends <paramref name="body"/> byte for byte, with the Content-Type header exactly as given.</summary>
+    public static async Task<RestResponse> SendBytesAsync(this HttpClient client, string method, string url, byte[] body, string contentType)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return await SendAsync(client, request, headers: null);
+    }
+
+    private static async Task<RestResponse> SendAsync(HttpClient client, HttpRequestMessage request, IDictionary<string, string>? headers)
+    {
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             request.Headers.TryAddWithoutValidation(name, value);

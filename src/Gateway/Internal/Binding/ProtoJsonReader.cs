@@ -76,7 +76,7 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
         HashSet<OneofDescriptor>? oneofs = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = ReadPropertyName(ref reader, path);
             var fieldPath = path.Length == 0 ? name : path + "." + name;
             if (!fields.TryGetValue(name, out var field))
             {
@@ -184,7 +184,7 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
         var valueField = entry.FindFieldByNumber(2);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var keyText = reader.GetString()!;
+            var keyText = ReadPropertyName(ref reader, path);
             var entryPath = path + "[" + keyText + "]";
             var key = ScalarParser.ParseScalar(keyField.FieldType, keyText)
                 ?? throw new BindingException(entryPath, $"'{keyText}' is not a valid {ScalarParser.TypeName(keyField.FieldType)} map key.");
@@ -214,7 +214,7 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
                 MergeObject(message, ref reader, json, path);
                 return message;
             case FieldType.Enum when token == JsonTokenType.String:
-                var name = reader.GetString()!;
+                var name = ReadString(ref reader, path);
                 return field.EnumType.FindValueByName(name)?.Number
                     ?? throw new BindingException(path, $"'{name}' is not a value of enum {field.EnumType.FullName}.");
             case FieldType.Enum when token == JsonTokenType.Number && reader.TryGetInt32(out var enumNumber):
@@ -222,9 +222,9 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
             case FieldType.Bool when token is JsonTokenType.True or JsonTokenType.False:
                 return token == JsonTokenType.True;
             case FieldType.String when token == JsonTokenType.String:
-                return reader.GetString()!;
+                return ReadString(ref reader, path);
             case FieldType.Bytes when token == JsonTokenType.String:
-                return ScalarParser.ParseBytes(reader.GetString()!) ?? throw new BindingException(path, "not valid base64.");
+                return ScalarParser.ParseBytes(ReadString(ref reader, path)) ?? throw new BindingException(path, "not valid base64.");
             case FieldType.Enum or FieldType.Bool or FieldType.String or FieldType.Bytes:
                 throw WrongType(field, token, path);
             default:
@@ -238,7 +238,7 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
         string text;
         if (reader.TokenType == JsonTokenType.String)
         {
-            text = reader.GetString()!;
+            text = ReadString(ref reader, path);
         }
         else if (reader.TokenType == JsonTokenType.Number)
         {
@@ -263,7 +263,7 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
     private IMessage ReadWellKnown(MessageDescriptor type, ref Utf8JsonReader reader, ReadOnlySpan<byte> json, string path)
     {
         var start = (int)reader.TokenStartIndex;
-        reader.Skip();
+        SkipValue(ref reader, path);
         var text = Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]);
         try
         {
@@ -272,6 +272,67 @@ internal sealed class ProtoJsonReader(JsonParser wellKnownTypeParser)
         catch (Exception ex) when (ex is InvalidProtocolBufferException or InvalidJsonException)
         {
             throw new BindingException(path, $"invalid {type.FullName}: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// A string token's text. Utf8JsonReader checks structure, not the bytes inside strings, so
+    /// invalid UTF-8 and lone surrogate escapes surface here (as InvalidOperationException) and
+    /// become a binding error naming the field.
+    /// </summary>
+    private static string ReadString(ref Utf8JsonReader reader, string path)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new BindingException(path, BodyEncoding.DescribeUnreadableString(RawValue(ref reader)));
+        }
+    }
+
+    // A property name that is not text can't name its field: the error names the object holding it.
+    private static string ReadPropertyName(ref Utf8JsonReader reader, string objectPath)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            var reason = BodyEncoding.DescribeUnreadableString(RawValue(ref reader));
+            throw new BindingException(objectPath, reason == BodyEncoding.InvalidUtf8 ? BodyEncoding.InvalidUtf8PropertyName : reason);
+        }
+    }
+
+    private static ReadOnlySpan<byte> RawValue(ref Utf8JsonReader reader) =>
+        reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+
+    /// <summary>
+    /// <see cref="Utf8JsonReader.Skip"/> that also reads every string and property name inside the
+    /// value, so a well-known type's JSON (handed on as text) holds only valid Unicode.
+    /// </summary>
+    private static void SkipValue(ref Utf8JsonReader reader, string path)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            ReadString(ref reader, path);
+        }
+
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return;
+        }
+
+        // The matching end token is back at the start token's depth.
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+            {
+                ReadString(ref reader, path);
+            }
         }
     }
 

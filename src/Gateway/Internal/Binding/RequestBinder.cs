@@ -3,7 +3,6 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using JourneyGrpc.Gateway.Internal.Routing;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
 namespace JourneyGrpc.Gateway.Internal.Binding;
@@ -46,10 +45,11 @@ internal sealed class RequestBinder(
         {
             var httpRequest = context.Request;
             var isJson = RequestBody.IsJson(httpRequest.ContentType, FormField is not null);
-            var body = await RequestBody.ReadAsync(httpRequest.BodyReader, httpRequest.ContentLength, maxBodySize, context.RequestAborted).ConfigureAwait(false);
+            var bytes = await RequestBody.ReadAsync(httpRequest.BodyReader, httpRequest.ContentLength, maxBodySize, context.RequestAborted).ConfigureAwait(false);
+            var body = BodyEncoding.WithoutByteOrderMark(bytes);
             if (!isJson)
             {
-                var form = new FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+                var form = FormBody.Parse(body);
                 if (!form.Remove(FormField!, out var json))
                 {
                     throw new BindingException(FormField!, "the form field carrying the JSON body is missing.");
@@ -59,13 +59,21 @@ internal sealed class RequestBinder(
                 query = query.Concat(form);
             }
 
-            if (BodyKind == BodyKind.Whole)
+            try
             {
-                jsonReader.MergeMessage(message, body);
+                if (BodyKind == BodyKind.Whole)
+                {
+                    jsonReader.MergeMessage(message, body.Span);
+                }
+                else
+                {
+                    jsonReader.MergeField(message, BodyField!, body.Span);
+                }
             }
-            else
+            catch (BindingException ex) when (!isJson)
             {
-                jsonReader.MergeField(message, BodyField!, body);
+                // In a form the client wrote the JSON as the value of one field: name that field too.
+                throw new BindingException(ex.Field.Length == 0 ? FormField! : FormField + "." + ex.Field, ex.Description);
             }
         }
 

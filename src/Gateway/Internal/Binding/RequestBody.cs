@@ -40,7 +40,11 @@ internal static class RequestBody
         }
     }
 
-    /// <summary>True for JSON (<c>application/json</c>, any <c>+json</c>, or no content type), false for a form; throws for anything else.</summary>
+    /// <summary>
+    /// True for JSON (<c>application/json</c>, any <c>+json</c>, or no content type), false for a form;
+    /// throws for anything else, and for a charset other than UTF-8: 415, since the body may be fine
+    /// in its own encoding but is a representation the gateway does not take (RFC 9110 §15.5.16).
+    /// </summary>
     internal static bool IsJson(string? contentType, bool formAllowed)
     {
         if (string.IsNullOrEmpty(contentType))
@@ -50,16 +54,13 @@ internal static class RequestBody
 
         if (MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
         {
-            var charset = mediaType.Charset.Value;
-            var utf8 = charset is null || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
-            if (utf8 && (mediaType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase) || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase)))
+            var json = mediaType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase) || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
+            if (json || (formAllowed && mediaType.MediaType.Equals(FormMediaType, StringComparison.OrdinalIgnoreCase)))
             {
-                return true;
-            }
-
-            if (formAllowed && mediaType.MediaType.Equals(FormMediaType, StringComparison.OrdinalIgnoreCase))
-            {
-                return false;
+                var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset).Value;
+                return BodyEncoding.IsUtf8Charset(charset)
+                    ? json
+                    : throw new UnsupportedMediaTypeException(BodyEncoding.UnsupportedCharset(contentType, charset!));
             }
         }
 

@@ -174,6 +174,9 @@ send POST "$API/engagements" '{"id": "8b23981b-69b4-446f-ace7-b4ad22715979", "st
 check engagement-create-2 202 'b is None'
 send POST "$API/engagements" '{"startDate": "2019-07-23T17:45:21.002Z", "identifiers": {}}'
 check create_engagement_invalid_400 400 'problem(400, "id", "must not be empty") and problem(400, "identifiers", "size must be between 1 and 10")'
+# Issue 18: invalid UTF-8 in a JSON body, the bug report's bytes (printf '{"id":"\xff\xfe\x80",...}').
+send POST "$API/engagements" $'{"id":"\xff\xfe\x80","startDate":"2026-01-01T00:00:00Z"}'
+check create_engagement_invalid_utf8_400 400 'problem(400, "id", "not valid UTF-8; request bodies must be UTF-8 text.")'
 send POST "$API/engagements" "$(engagement_body "$ENG_RESPONSE" 2019-07-23T17:45:21.002Z)"
 check setup_engagement_response 202 'b is None'
 send POST "$API/engagements" "$(engagement_body "$ENG_OUTBOUND" 2019-07-23T17:45:21.002Z OUTBOUND)"

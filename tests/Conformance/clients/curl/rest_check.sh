@@ -7,7 +7,8 @@
 # One route kind per check: custom verbs (after a literal and after a variable), 201, 202 with an
 # empty body, 204, RFC 7807 problem+json with field violations, a per-method error status, a
 # google.rpc.Status error, a form field carrying JSON, NDJSON and SSE streams and a stream error,
-# 404/405, header forwarding, int64 as numbers, the OpenAPI document.
+# 404/405, header forwarding, int64 as numbers, the OpenAPI document, and the UTF-8 rule for request
+# bodies (invalid bytes in JSON and form bodies, a UTF-8 byte order mark, a non-UTF-8 charset).
 # Output: one "PASS <check>" / "FAIL <check>: <reason>" line per check, then "N passed, M failed".
 # Exit 1 if any check failed, 2 on a usage error.
 set -uo pipefail
@@ -23,7 +24,7 @@ passed=0
 failed=0
 BODY="$(mktemp)"
 HEADERS="$(mktemp)"
-trap 'rm -f "$BODY" "$HEADERS"' EXIT
+trap 'rm -f "$BODY" "$BODY.in" "$HEADERS"' EXIT
 
 # call METHOD PATH [curl args...] : sets $STATUS; body in $BODY, headers (lower-cased names) in $HEADERS.
 call() {
@@ -93,6 +94,24 @@ expect status_json_error 404 '^\{"code":5,"message":"Thing .missing. was not fou
 
 call POST "$BASE/server/data/gateway/engage" --data-urlencode 'ixnProfile={"visitID":"v-1","pageID":"p-9"}'
 expect form_field 200 '^\{"visitID":"v-1","ixnProfile":\{"visitID":"v-1","pageID":"p-9"\}\}$' && pass form_field
+
+# Request bodies must be UTF-8: invalid bytes are a 400 naming the field (problem+json on an Avaya
+# route), in a form field too; a UTF-8 byte order mark is accepted; another charset is a 415.
+printf '{"identifiers":{"phoneNumbers":["\xff\xfe\x80"]}}' >"$BODY.in"
+call POST "$ACCOUNT/engagements/e1:appendIdentifiers" "${JSON[@]}" --data-binary @"$BODY.in"
+if expect invalid_utf8_problem_json 400 '"detail":"identifiers: not valid UTF-8; request bodies must be UTF-8 text.","violations":\[\{"field":"identifiers"'; then
+  if [[ "$(header content-type)" == application/problem+json* ]]; then pass invalid_utf8_problem_json; else fail invalid_utf8_problem_json "content-type $(header content-type)"; fi
+fi
+
+call POST "$BASE/server/data/gateway/engage" --data-binary 'ixnProfile=%7B%22visitID%22%3A%22%C0%AF%22%7D'
+expect invalid_utf8_form_field 400 '"fieldViolations":\[\{"field":"ixnProfile","description":"not valid UTF-8; request bodies must be UTF-8 text."\}\]' && pass invalid_utf8_form_field
+
+printf '\xef\xbb\xbf{"note":"bom"}' >"$BODY.in"
+call POST "$ACCOUNT/engagements/e1/agent-note" "${JSON[@]}" --data-binary @"$BODY.in"
+expect utf8_bom_accepted 201 '"note":"bom"' && pass utf8_bom_accepted
+
+call POST "$ACCOUNT/engagements/e1/agent-note" -H 'Content-Type: application/json; charset=iso-8859-1' --data-binary '{"note":"x"}'
+expect non_utf8_charset 415 '"status":415,"detail":"Content-Type .application/json; charset=iso-8859-1.: charset .iso-8859-1. is not supported' && pass non_utf8_charset
 
 call GET "$BASE/v1/count/3"
 if expect ndjson_stream 200; then
