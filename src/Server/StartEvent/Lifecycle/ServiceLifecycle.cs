@@ -37,7 +37,7 @@ internal sealed class ServiceLifecycle(StartEventRecords records, IdAllocator id
     /// Start-event fields in <paramref name="e"/> replace the recorded ones; extensions are replaced by name.
     /// </summary>
     internal Task AssociateAsync(string tenant, string customerId, long serviceId, ServiceStartEvent? e, CancellationToken ct) =>
-        retry.RunAsync("associate service", tenant, async () =>
+        retry.RunAsync("associate service", tenant, serviceId, async () =>
         {
             var current = await records.GetServiceAsync(tenant, serviceId, ct).ConfigureAwait(false) ?? throw StartEventErrors.ServiceNotFound(tenant, serviceId);
             var service = current.Value.Clone();
@@ -53,7 +53,7 @@ internal sealed class ServiceLifecycle(StartEventRecords records, IdAllocator id
 
     /// <summary>Ends the service; the same end event again changes nothing, a different one is FAILED_PRECONDITION.</summary>
     internal Task EndAsync(string tenant, long serviceId, EndEvent e, CancellationToken ct) =>
-        retry.RunAsync("end service", tenant, async () =>
+        retry.RunAsync("end service", tenant, serviceId, async () =>
         {
             var current = await records.GetServiceAsync(tenant, serviceId, ct).ConfigureAwait(false) ?? throw StartEventErrors.ServiceNotFound(tenant, serviceId);
             if (current.Value.Completed is { } completed)
@@ -70,7 +70,7 @@ internal sealed class ServiceLifecycle(StartEventRecords records, IdAllocator id
 
     /// <summary>Deletes the service with its states and tasks, in one batch.</summary>
     internal Task DeleteAsync(string tenant, long serviceId, CancellationToken ct) =>
-        retry.RunAsync("delete service", tenant, async () =>
+        retry.RunAsync("delete service", tenant, serviceId, async () =>
         {
             var current = await records.GetServiceAsync(tenant, serviceId, ct).ConfigureAwait(false) ?? throw StartEventErrors.ServiceNotFound(tenant, serviceId);
             var key = StartEventIndexes.Id(serviceId);
@@ -84,7 +84,7 @@ internal sealed class ServiceLifecycle(StartEventRecords records, IdAllocator id
         });
 
     internal Task UpdateExtensionAsync(string tenant, long serviceId, string name, Value value, CancellationToken ct) =>
-        retry.RunAsync("update service extension", tenant, async () =>
+        retry.RunAsync("update service extension", tenant, serviceId, async () =>
         {
             var current = await records.GetServiceAsync(tenant, serviceId, ct).ConfigureAwait(false) ?? throw StartEventErrors.ServiceNotFound(tenant, serviceId);
             var service = current.Value.Clone();

@@ -40,7 +40,7 @@ internal sealed class StateLifecycle(StartEventRecords records, ServiceGuard gua
             state.EstDuration = e.EstDuration;
         }
 
-        await retry.RunAsync("start state", tenant, async () =>
+        await retry.RunAsync("start state", tenant, serviceId, async () =>
         {
             var active = service ?? await guard.ActiveServiceAsync(tenant, serviceId, "a state cannot start on it", ct).ConfigureAwait(false);
             service = null;
@@ -51,7 +51,7 @@ internal sealed class StateLifecycle(StartEventRecords records, ServiceGuard gua
     }
 
     internal Task EndAsync(string tenant, long serviceId, int stateId, EndEvent e, CancellationToken ct) =>
-        retry.RunAsync("end state", tenant, async () =>
+        retry.RunAsync("end state", tenant, serviceId, async () =>
         {
             var current = await records.GetStateAsync(tenant, serviceId, stateId, ct).ConfigureAwait(false) ?? throw StartEventErrors.StateNotFound(serviceId, stateId);
             if (current.Value.Completed is { } completed)
@@ -70,7 +70,7 @@ internal sealed class StateLifecycle(StartEventRecords records, ServiceGuard gua
     internal async Task<(int Started, int Ended)> TransitionAsync(string tenant, long serviceId, StateTransitionEvent e, CancellationToken ct)
     {
         int? id = null;
-        return await retry.RunAsync("transition state", tenant, async () =>
+        return await retry.RunAsync("transition state", tenant, serviceId, async () =>
         {
             var service = await guard.ActiveServiceAsync(tenant, serviceId, "its states cannot change", ct).ConfigureAwait(false);
             var from = await records.GetStateAsync(tenant, serviceId, e.From.StateId, ct).ConfigureAwait(false) ?? throw StartEventErrors.StateNotFound(serviceId, e.From.StateId);
@@ -106,7 +106,7 @@ internal sealed class StateLifecycle(StartEventRecords records, ServiceGuard gua
     }
 
     internal Task UpdateExtensionAsync(string tenant, long serviceId, int stateId, string name, Value value, CancellationToken ct) =>
-        retry.RunAsync("update state extension", tenant, async () =>
+        retry.RunAsync("update state extension", tenant, serviceId, async () =>
         {
             var current = await records.GetStateAsync(tenant, serviceId, stateId, ct).ConfigureAwait(false) ?? throw StartEventErrors.StateNotFound(serviceId, stateId);
             var state = current.Value.Clone();

@@ -12,7 +12,7 @@ internal sealed class TaskLifecycle(StartEventRecords records, ServiceGuard guar
     internal async Task<int> StartAsync(string tenant, long serviceId, TaskStartEvent e, CancellationToken ct)
     {
         int? id = null;
-        return await retry.RunAsync("start task", tenant, async () =>
+        return await retry.RunAsync("start task", tenant, serviceId, async () =>
         {
             var service = await guard.ActiveServiceAsync(tenant, serviceId, "a task cannot start on it", ct).ConfigureAwait(false);
             if (e.HasStateId && await records.GetStateAsync(tenant, serviceId, e.StateId, ct).ConfigureAwait(false) is null)
@@ -45,7 +45,7 @@ internal sealed class TaskLifecycle(StartEventRecords records, ServiceGuard guar
     }
 
     internal Task EndAsync(string tenant, long serviceId, int taskId, EndEvent e, CancellationToken ct) =>
-        retry.RunAsync("end task", tenant, async () =>
+        retry.RunAsync("end task", tenant, serviceId, async () =>
         {
             var current = await records.GetTaskAsync(tenant, serviceId, taskId, ct).ConfigureAwait(false) ?? throw StartEventErrors.TaskNotFound(serviceId, taskId);
             if (current.Value.Completed is { } completed)
