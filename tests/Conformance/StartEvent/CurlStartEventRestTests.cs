@@ -1,7 +1,8 @@
 namespace JourneyGrpc.Conformance.Tests.StartEvent;
 
 /// <summary>
-/// curl calls every Context Services operation at /genesys/1/cs through the REST gateway
+/// curl calls every Context Services operation at /genesys/1/cs through the REST gateway, in-process
+/// and standalone
 /// (tests/Conformance/clients/curl/startevent_rest.sh): documented status, documented body, and the
 /// Context Services error object for every documented error case.
 /// </summary>
@@ -51,9 +52,17 @@ public sealed class CurlStartEventRestTests(StartEventClientRuns runs)
 
     [Theory]
     [MemberData(nameof(Checks))]
-    public async Task StartEventRestCheck_Curl_Passes(string check)
+    public async Task StartEventRestCheck_CurlInProcessGateway_Passes(string check)
     {
         var result = await runs.GetAsync("curl");
+        Assert.True(result.LineFor(check) == "PASS " + check, result.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Checks))]
+    public async Task StartEventRestCheck_CurlStandaloneGateway_Passes(string check)
+    {
+        var result = await runs.GetAsync("curl-standalone");
         Assert.True(result.LineFor(check) == "PASS " + check, result.ToString());
     }
 }
