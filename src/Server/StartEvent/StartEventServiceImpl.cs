@@ -96,22 +96,28 @@ internal sealed class StartEventServiceImpl(
         });
     }
 
-    public override Task<QueryServicesResponse> QueryAnonymousServices(QueryAnonymousServicesRequest request, ServerCallContext context)
+    public override Task<QueryAnonymousServicesResponse> QueryAnonymousServices(QueryAnonymousServicesRequest request, ServerCallContext context)
     {
         var (violations, tenant) = Begin(request.Tenant);
         RequestRules.Key(violations, "contact_key", request.ContactKey, required: true);
         var (from, to) = QueryRules(violations, request.Status, request.StartedFrom, request.StartedTo);
         Check(violations, "The query is invalid", nameof(QueryAnonymousServices));
-        return QueryAsync(tenant, StartEventCollections.ByContactKey, request.ContactKey, request.Status, from, to, request.ServiceTypes, context);
+        return RunAsync(async () => new QueryAnonymousServicesResponse
+        {
+            Services = { await serviceQueries.FindAsync(tenant, StartEventCollections.ByContactKey, request.ContactKey, request.Status, from, to, request.ServiceTypes, context.CancellationToken).ConfigureAwait(false) },
+        });
     }
 
-    public override Task<QueryServicesResponse> QueryCustomerServices(QueryCustomerServicesRequest request, ServerCallContext context)
+    public override Task<QueryCustomerServicesResponse> QueryCustomerServices(QueryCustomerServicesRequest request, ServerCallContext context)
     {
         var (violations, tenant) = Begin(request.Tenant);
         RequestRules.Key(violations, "customer_id", request.CustomerId, required: true);
         var (from, to) = QueryRules(violations, request.Status, request.StartedFrom, request.StartedTo);
         Check(violations, "The query is invalid", nameof(QueryCustomerServices));
-        return QueryAsync(tenant, StartEventCollections.ByCustomer, request.CustomerId, request.Status, from, to, request.ServiceTypes, context);
+        return RunAsync(async () => new QueryCustomerServicesResponse
+        {
+            Services = { await serviceQueries.FindAsync(tenant, StartEventCollections.ByCustomer, request.CustomerId, request.Status, from, to, request.ServiceTypes, context.CancellationToken).ConfigureAwait(false) },
+        });
     }
 
     public override Task<UpdateServiceExtensionResponse> UpdateServiceExtension(UpdateServiceExtensionRequest request, ServerCallContext context)
@@ -262,9 +268,6 @@ internal sealed class StartEventServiceImpl(
             violations.Add("value", "is required: an object (single-valued) or an array of objects (multi-valued)");
         }
     }
-
-    private Task<QueryServicesResponse> QueryAsync(string tenant, string index, string key, string status, long? from, long? to, IReadOnlyCollection<string> types, ServerCallContext context) =>
-        RunAsync(async () => new QueryServicesResponse { Services = { await serviceQueries.FindAsync(tenant, index, key, status, from, to, types, context.CancellationToken).ConfigureAwait(false) } });
 
     private (Violations Violations, string Tenant) Begin(string tenant)
     {
