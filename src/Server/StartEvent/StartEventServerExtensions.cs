@@ -34,6 +34,7 @@ public static class StartEventServerExtensions
         services.TryAddSingleton<ServiceQueries>();
         services.TryAddSingleton<StateQueries>();
         services.TryAddSingleton<TaskQueries>();
+        services.TryAddSingleton<JourneyServiceQueries>();
         services.TryAddSingleton<StartEventServiceImpl>();
         services.AddGrpcHealthReport(global::JourneyGrpc.StartEvent.V1.StartEventService.Descriptor.FullName);
         return services;

@@ -20,6 +20,7 @@ internal sealed class StartEventServiceImpl(
     ServiceQueries serviceQueries,
     StateQueries stateQueries,
     TaskQueries taskQueries,
+    JourneyServiceQueries journeyQueries,
     IOptions<StartEventOptions> options,
     ILoggerFactory loggerFactory) : StartEventService.StartEventServiceBase
 {
@@ -252,6 +253,16 @@ internal sealed class StartEventServiceImpl(
 
         Check(violations, "The query is invalid", nameof(QueryTasks));
         return RunAsync(async () => new QueryTasksResponse { Tasks = { await taskQueries.QueryAsync(tenant, request, context.CancellationToken).ConfigureAwait(false) } });
+    }
+
+    public override Task<ListJourneyServicesResponse> ListJourneyServices(ListJourneyServicesRequest request, ServerCallContext context)
+    {
+        var violations = new Violations();
+        RequestRules.Key(violations, "account_id", request.AccountId, required: true);
+        RequestRules.Key(violations, "identifier_type", request.IdentifierType, required: true);
+        RequestRules.Key(violations, "identifier_value", request.IdentifierValue, required: true);
+        Check(violations, "The request is invalid", nameof(ListJourneyServices));
+        return RunAsync(async () => new ListJourneyServicesResponse { Services = { await journeyQueries.ListAsync(request, context.CancellationToken).ConfigureAwait(false) } });
     }
 
     private static (long? From, long? To) QueryRules(Violations violations, string status, string startedFrom, string startedTo)

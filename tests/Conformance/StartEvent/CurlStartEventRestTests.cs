@@ -48,6 +48,11 @@ public sealed class CurlStartEventRestTests(StartEventClientRuns runs)
         "get_task_not_found",
         "delete_service",
         "deleted_service_not_found",
+        "journey_engagement_created",
+        "journey_customer_service_started",
+        "journey_interaction_service_started",
+        "list_journey_services",
+        "list_journey_services_unknown_not_found",
     ];
 
     [Theory]

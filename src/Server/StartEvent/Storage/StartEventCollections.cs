@@ -16,6 +16,9 @@ internal static class StartEventCollections
     /// <summary>Anonymous services by contact key (sorted by start time), and the active / completed subsets.</summary>
     internal const string ByContactKey = "contact";
 
+    /// <summary>Services by the <c>interaction_id</c> of their start event (sorted by start time): the link to journeys' engagements.</summary>
+    internal const string ByInteraction = "interaction";
+
     /// <summary>States and tasks by service id (sorted by their id), and the active / completed subsets.</summary>
     internal const string ByService = "service";
 

@@ -12,12 +12,16 @@ namespace JourneyGrpc.Server.StartEvent.Storage;
 /// </summary>
 internal static class StartEventIndexes
 {
-    /// <summary>A customer's service is found by customer id; an anonymous one by its contact key (until it is associated).</summary>
+    /// <summary>
+    /// A customer's service is found by customer id; an anonymous one by its contact key (until it is
+    /// associated); either by its start event's interaction id.
+    /// </summary>
     internal static IndexEntry[] For(Service service)
     {
         var sort = CsTimestamp.ToUnixMilliseconds(service.Started.Timestamp);
         var (index, key) = service.CustomerId.Length > 0 ? (StartEventCollections.ByCustomer, service.CustomerId) : (StartEventCollections.ByContactKey, service.ContactKey);
-        return [new(index, key, sort), new(StartEventCollections.Subset(index, StatusOf(service.Completed)), key, sort)];
+        IndexEntry[] entries = [new(index, key, sort), new(StartEventCollections.Subset(index, StatusOf(service.Completed)), key, sort)];
+        return service.Started.InteractionId.Length > 0 ? [.. entries, new(StartEventCollections.ByInteraction, service.Started.InteractionId, sort)] : entries;
     }
 
     internal static IndexEntry[] For(State state)

@@ -3,7 +3,8 @@
 # its documented status and body: start / associate / end / get / delete service, anonymous and
 # customer queries, service and state extensions, start / end / transition / get / list states,
 # start / end / get / query tasks, and the error object (http_method, http_code, error_code,
-# error_description, violations) for bad input, unknown ids and a different end event.
+# error_description, violations) for bad input, unknown ids and a different end event; then the
+# journey link (a journey's services by any of its identifiers).
 # One line per check:
 #
 #   PASS <check>            FAIL <check>: <reason>
@@ -149,6 +150,22 @@ call DELETE "/services/$SID"
 check delete_service 204 'body is None'
 call GET "/services/$SID"
 check deleted_service_not_found 404 'body["error_code"] == "NOT_FOUND"'
+
+# The journey link: an Avaya engagement (JourneyService REST) and Context Services services of the
+# same account (tenant = account id), found from any identifier of the journey.
+ACCT=$(LC_ALL=C tr -dc 'A-Z' </dev/urandom 2>/dev/null | head -c 6)
+STATUS=$(curl -sS -m 20 -o "$WORK/out" -w '%{http_code}' -H 'content-type: application/json' --data-binary '{"id": "dbf2aca9-b905-4ef1-a181-fa85133ae441", "startDate": "2019-07-23T17:45:21.002Z", "identifiers": {"phoneNumbers": ["019 718 0171"], "emailAddresses": ["melinda14@example.org"]}, "conversations": ["Mortgage Application"]}' "${1%/}/api/journey/v1/accounts/$ACCT/engagements")
+check journey_engagement_created 202 'body is None'
+STATUS=$(curl -sS -m 20 -o "$WORK/out" -w '%{http_code}' -H 'content-type: application/json' --data-binary '{"customer_id":"melinda14@example.org"}' "$BASE/services/start?tenant=$ACCT")
+check journey_customer_service_started 201 'body["service_id"] > 0'
+JS1=$(field service_id)
+STATUS=$(curl -sS -m 20 -o "$WORK/out" -w '%{http_code}' -H 'content-type: application/json' --data-binary '{"contact_key":"ANI-1","interaction_id":"dbf2aca9-b905-4ef1-a181-fa85133ae441"}' "$BASE/services/start?tenant=$ACCT")
+check journey_interaction_service_started 201 'body["service_id"] > 0'
+JS2=$(field service_id)
+STATUS=$(curl -sS -m 20 -o "$WORK/out" -w '%{http_code}' "$BASE/accounts/$ACCT/journey/services?identifier_type=phoneNumbers&identifier_value=019%20718%200171")
+check list_journey_services 200 'sorted(s["service_id"] for s in body) == sorted(['"$JS1, $JS2"'])'
+STATUS=$(curl -sS -m 20 -o "$WORK/out" -w '%{http_code}' "$BASE/accounts/$ACCT/journey/services?identifier_type=phoneNumbers&identifier_value=000")
+check list_journey_services_unknown_not_found 404 'body["error_code"] == "NOT_FOUND"'
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

@@ -259,7 +259,7 @@ def main():
         pool, files = build_pool(state["reflection"])
         service = Service(channel, pool)
         methods = sorted(m.name for m in service.service.methods)
-        expect(len(methods) == 18, "expected 18 methods, got %d: %s" % (len(methods), methods))
+        expect(len(methods) == 19, "expected 19 methods, got %d: %s" % (len(methods), methods))
         expect("journeygrpc/startevent/v1/start_event_service.proto" in files, "files: %s" % sorted(files))
         state["service"] = service
 
