@@ -9,6 +9,7 @@
 #   scripts/bench.sh micro     BenchmarkDotNet, in memory: a unary call through the Grpc.AspNetCore and REST gateway pipelines vs a raw endpoint;
 #                              extra arguments go to BenchmarkDotNet, e.g. --job dry (bench/Microbenchmarks)
 #   scripts/bench.sh journey   journey search at 10k and 100k engagements: p50/p99 per size (bench/JourneyScale/run.sh)
+#   scripts/bench.sh startevent Context Services queries (customer services, tasks) at 10k and 100k services: p50/p99 per size (bench/StartEventScale/run.sh)
 #   scripts/bench.sh campaign  campaign-status fan-out: 1000 watches x 1000 posts/s x 60 s, latency p50/p99, server memory (bench/CampaignWatch/run.sh)
 #   scripts/bench.sh all       unary, stream and client, one after the other
 # Loopback only; every server started is stopped on exit. Output: .artifacts/bench/.
@@ -22,6 +23,7 @@ case ${1:-unary} in
     client) exec "$bench/load-client.sh" unary ;;
     store) exec "$bench/store-writes.sh" ;;
     journey) shift; exec "$bench/JourneyScale/run.sh" "$@" ;;
+    startevent) shift; exec "$bench/StartEventScale/run.sh" "$@" ;;
     gateway) exec "$bench/gateway.sh" ;;
     gc) exec "$bench/gc-compare.sh" ;;
     campaign) exec "$bench/CampaignWatch/run.sh" ;;
@@ -34,6 +36,6 @@ case ${1:-unary} in
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,15p' "$0" ;;
-    *) echo "usage: $0 [unary|stream|client|store|gateway|gc|campaign|micro|journey|all]" >&2; exit 2 ;;
+    -h | --help) sed -n '2,16p' "$0" ;;
+    *) echo "usage: $0 [unary|stream|client|store|gateway|gc|campaign|micro|journey|startevent|all]" >&2; exit 2 ;;
 esac

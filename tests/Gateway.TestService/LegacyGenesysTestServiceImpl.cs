@@ -13,4 +13,10 @@ public sealed class LegacyGenesysTestServiceImpl : LegacyGenesysTestService.Lega
 
     public override Task<GetContextServiceResponse> GetContextService(GetContextServiceRequest request, ServerCallContext context) =>
         Task.FromResult(new GetContextServiceResponse { ServiceId = request.ServiceId, ServiceType = "Sales" });
+
+    public override Task<EndContextServiceResponse> EndContextService(EndContextServiceRequest request, ServerCallContext context) => request.ServiceId switch
+    {
+        > 1000 => throw new RpcException(new Status(StatusCode.NotFound, $"Service {request.ServiceId} does not exist.")),
+        _ => Task.FromResult(new EndContextServiceResponse()),
+    };
 }

@@ -2,6 +2,7 @@ using JourneyGrpc.Gateway;
 using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Server.Campaign;
 using JourneyGrpc.Server.Journey;
+using JourneyGrpc.Server.StartEvent;
 using JourneyGrpc.Store;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -21,6 +22,7 @@ internal static class ServerHost
         builder.Services.AddJourneyStore(builder.Configuration);
         builder.Services.AddJourneyService(builder.Configuration);
         builder.Services.AddCampaignStatus(builder.Configuration);
+        builder.Services.AddStartEvent(builder.Configuration);
         builder.Services.AddRestGateway();
         var grpc = ResolveGrpcEndpoint(builder.Configuration);
         var rest = ResolveRestEndpoint(builder.Configuration, grpc);
@@ -51,6 +53,7 @@ internal static class ServerHost
         var app = builder.Build();
         app.MapJourneyService();
         app.MapCampaignStatus();
+        app.MapStartEvent();
         app.MapGrpcInfrastructure();
 
         // Last: the gateway exposes, in-process, the google.api.http routes of every service mapped above.

@@ -48,6 +48,10 @@ public sealed class OpenApiTests(GatewayFixture fixture)
         Assert.True(append.GetProperty("responses").GetProperty("default").GetProperty("content").TryGetProperty("application/problem+json", out _));
         var engage = paths.GetProperty("/server/data/gateway/engage").GetProperty("post").GetProperty("requestBody").GetProperty("content");
         Assert.True(engage.TryGetProperty("application/x-www-form-urlencoded", out _));
+        var endService = paths.GetProperty("/genesys/1/cs/services/{service_id}/end").GetProperty("post").GetProperty("responses").GetProperty("default").GetProperty("content");
+        Assert.EndsWith("journeygrpc.api.v1.HttpErrorObject", endService.GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
+        Assert.True(schemas.GetProperty("journeygrpc.api.v1.HttpErrorObject").GetProperty("properties").TryGetProperty("http_method", out _));
+        Assert.True(schemas.GetProperty("journeygrpc.api.v1.Problem").GetProperty("properties").TryGetProperty("violations", out _));
 
         // Streams are NDJSON or SSE; response_body is an array; query parameters from the remaining fields.
         Assert.True(paths.GetProperty("/v1/count/{count}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/event-stream", out _));

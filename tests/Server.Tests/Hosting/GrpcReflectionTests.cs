@@ -21,6 +21,7 @@ public sealed class GrpcReflectionTests
         "grpc.reflection.v1alpha.ServerReflection",
         "journeygrpc.campaign.v1.CampaignStatusService",
         "journeygrpc.journey.v1.JourneyService",
+        "journeygrpc.startevent.v1.StartEventService",
     ];
 
     [Fact]
@@ -52,6 +53,8 @@ public sealed class GrpcReflectionTests
     [InlineData("journeygrpc.journey.v1.JourneyService.GetEngagement")]
     [InlineData("journeygrpc.campaign.v1.CampaignStatusService")]
     [InlineData("journeygrpc.campaign.v1.WatchCampaignStatusRequest")]
+    [InlineData("journeygrpc.startevent.v1.StartEventService")]
+    [InlineData("journeygrpc.startevent.v1.ServiceStartEvent")]
     public async Task FileContainingSymbol_DomainSymbol_FileWithEveryImportBuilds(string symbol)
     {
         await using var server = await RunningServer.StartAsync();

@@ -14,7 +14,8 @@ namespace JourneyGrpc.Gateway.Internal.Errors;
 /// Renders a <see cref="GatewayError"/> in the route's error format: google.rpc.Status JSON
 /// (<c>{"code","message","details"}</c>, as ASP.NET Core and grpc-gateway) or RFC 7807
 /// <c>application/problem+json</c> (<c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c>,
-/// <c>violations</c>) in the shape the Avaya AXP API documents.
+/// <c>violations</c>) in the shape the Avaya AXP API documents, or the Genesys Context Services
+/// error object (<c>http_method</c>, <c>http_code</c>, <c>error_code</c>, <c>error_description</c>).
 /// </summary>
 internal sealed class ErrorWriter(ProtoJsonWriter statusWriter)
 {
@@ -42,7 +43,7 @@ internal sealed class ErrorWriter(ProtoJsonWriter statusWriter)
             response.Headers.WWWAuthenticate = "Bearer";
         }
 
-        var body = Encoding.UTF8.GetBytes(Render(error, status, options));
+        var body = Encoding.UTF8.GetBytes(Render(error, status, options, context.Request.Method));
         response.ContentType = ContentType(options);
         response.ContentLength = body.Length;
         response.Headers[HeaderNames.CacheControl] = "no-store";
@@ -50,8 +51,12 @@ internal sealed class ErrorWriter(ProtoJsonWriter statusWriter)
     }
 
     /// <summary>The error's JSON body (also the payload of a stream's final error object).</summary>
-    internal string Render(GatewayError error, int httpStatus, MethodRestOptions options) =>
-        options.ErrorFormat == ErrorFormat.ProblemJson ? RenderProblem(error, httpStatus, options) : RenderStatus(error);
+    internal string Render(GatewayError error, int httpStatus, MethodRestOptions options, string httpMethod) => options.ErrorFormat switch
+    {
+        ErrorFormat.ProblemJson => RenderProblem(error, httpStatus, options),
+        ErrorFormat.HttpErrorObject => RenderErrorObject(error, httpStatus, httpMethod),
+        _ => RenderStatus(error),
+    };
 
     private string RenderStatus(GatewayError error)
     {
@@ -60,32 +65,56 @@ internal sealed class ErrorWriter(ProtoJsonWriter statusWriter)
         return writer.ToString();
     }
 
+    private static string RenderErrorObject(GatewayError error, int httpStatus, string httpMethod) =>
+        WriteObject(writer =>
+        {
+            writer.WriteString("http_method", httpMethod);
+            writer.WriteNumber("http_code", httpStatus);
+            writer.WriteString("error_code", StatusNames.Of(error.Code));
+            writer.WriteString("error_description", error.Status.Message);
+            WriteViolations(writer, error);
+        });
+
     private static string RenderProblem(GatewayError error, int httpStatus, MethodRestOptions options)
     {
         var (slug, title) = ProblemCatalog.For(httpStatus);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return WriteObject(writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("type", options.ProblemTypeBase.Length == 0 ? "about:blank" : options.ProblemTypeBase + "#" + slug);
             writer.WriteString("title", title);
             writer.WriteNumber("status", httpStatus);
             writer.WriteString("detail", error.Status.Message);
-            var violations = error.FieldViolations().ToList();
-            if (violations.Count > 0)
-            {
-                writer.WriteStartArray("violations");
-                foreach (var (field, message) in violations)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("field", field);
-                    writer.WriteString("message", message);
-                    writer.WriteEndObject();
-                }
+            WriteViolations(writer, error);
+        });
+    }
 
-                writer.WriteEndArray();
-            }
+    private static void WriteViolations(Utf8JsonWriter writer, GatewayError error)
+    {
+        var violations = error.FieldViolations().ToList();
+        if (violations.Count == 0)
+        {
+            return;
+        }
 
+        writer.WriteStartArray("violations");
+        foreach (var (field, message) in violations)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("field", field);
+            writer.WriteString("message", message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static string WriteObject(Action<Utf8JsonWriter> writeMembers)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writeMembers(writer);
             writer.WriteEndObject();
         }
 

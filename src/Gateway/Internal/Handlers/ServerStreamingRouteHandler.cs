@@ -57,7 +57,7 @@ internal sealed class ServerStreamingRouteHandler(GatewayRoute route, GatewaySer
             // Headers are gone: the error travels in the body, the HTTP status stays (as ASP.NET Core and grpc-gateway do).
             GatewayLog.StreamFailed(Services.Logger, Route.Method.Descriptor.FullName, ex.StatusCode, ex.Status.Detail);
             var error = GatewayError.FromRpc(ex);
-            var body = Services.Errors.Render(error, ErrorWriter.HttpStatus(error, Options), Options);
+            var body = Services.Errors.Render(error, ErrorWriter.HttpStatus(error, Options), Options, context.Request.Method);
             await WriteAsync(context, format.Error(body)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or RpcException or IOException && context.RequestAborted.IsCancellationRequested)

@@ -21,6 +21,7 @@ internal static class OpenApiDocumentWriter
 {
     private const string StatusSchema = "google.rpc.Status";
     private const string ProblemSchema = "journeygrpc.api.v1.Problem";
+    private const string ErrorObjectSchema = "journeygrpc.api.v1.HttpErrorObject";
     private const int MaxQueryDepth = 4;
 
     private static readonly FrozenSet<string> OpenApiMethods = new[] { "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE" }.ToFrozenSet();
@@ -200,7 +201,12 @@ internal static class OpenApiDocumentWriter
         var problem = options.ErrorFormat == ErrorFormat.ProblemJson;
         writer.WriteStartObject((problem ? ErrorWriter.ProblemContentType : ErrorWriter.StatusContentType).Split(';')[0]);
         writer.WriteStartObject("schema");
-        writer.WriteString("$ref", OpenApiSchemaWriter.Ref(problem ? ProblemSchema : StatusSchema));
+        writer.WriteString("$ref", OpenApiSchemaWriter.Ref(options.ErrorFormat switch
+        {
+            ErrorFormat.ProblemJson => ProblemSchema,
+            ErrorFormat.HttpErrorObject => ErrorObjectSchema,
+            _ => StatusSchema,
+        }));
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndObject();
@@ -275,6 +281,25 @@ internal static class OpenApiDocumentWriter
         WriteProperty(writer, "title", "string", null);
         WriteProperty(writer, "status", "integer", "int32");
         WriteProperty(writer, "detail", "string", null);
+        WriteViolationsProperty(writer);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+
+        writer.WriteStartObject(ErrorObjectSchema);
+        writer.WriteString("type", "object");
+        writer.WriteString("description", "The Genesys Context Services error object, with field violations from google.rpc.BadRequest.");
+        writer.WriteStartObject("properties");
+        WriteProperty(writer, "http_method", "string", null);
+        WriteProperty(writer, "http_code", "integer", "int32");
+        WriteProperty(writer, "error_code", "string", null);
+        WriteProperty(writer, "error_description", "string", null);
+        WriteViolationsProperty(writer);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteViolationsProperty(Utf8JsonWriter writer)
+    {
         writer.WriteStartObject("violations");
         writer.WriteString("type", "array");
         writer.WriteStartObject("items");
@@ -282,8 +307,6 @@ internal static class OpenApiDocumentWriter
         writer.WriteStartObject("properties");
         WriteProperty(writer, "field", "string", null);
         WriteProperty(writer, "message", "string", null);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndObject();
