@@ -14,8 +14,9 @@ internal static class ServerCommand
     {
         var grpcUrl = new Option<string?>("--grpc-url")
         {
-            Description = "Where gRPC listens (h2c for http://). Configuration key Server:GrpcUrl; default http://127.0.0.1:50051. "
-                + "Only loopback addresses are accepted until bearer-token auth is configured.",
+            Description = "Where gRPC listens (h2c for http://; for https://, with Server:CertificatePath, gRPC and REST share the port). "
+                + "Configuration key Server:GrpcUrl; default http://127.0.0.1:50051. "
+                + "Only loopback addresses are accepted until authentication (Auth:Jwt or Auth:ApiKeys) is configured.",
         };
         var restUrl = new Option<string?>("--rest-url")
         {
@@ -26,7 +27,10 @@ internal static class ServerCommand
             "JourneyGrpc server: customer-journey gRPC services with health checking and server reflection.\n"
             + "Configuration comes from appsettings.json, environment variables (e.g. Server__GrpcUrl) and\n"
             + "--Section:Key=value arguments (e.g. --Rpc:MaxReceiveMessageSize=8388608,\n"
-            + "--Kestrel:Limits:Http2:MaxStreamsPerConnection=1000).")
+            + "--Kestrel:Limits:Http2:MaxStreamsPerConnection=1000).\n"
+            + "Authentication: Auth:Jwt:{Issuer,Audience,SigningKeys:0,Authority,ClockSkew}, Auth:ApiKeys:<client>:{Hash,Roles:0,Accounts:0};\n"
+            + "with neither, development mode (loopback only, a test token printed at start-up). TLS: Server:CertificatePath\n"
+            + "(PEM with Server:CertificateKeyPath, or .pfx/.p12 with Server:CertificatePassword).")
         {
             grpcUrl,
             restUrl,

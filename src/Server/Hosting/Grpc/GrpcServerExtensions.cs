@@ -1,6 +1,7 @@
 using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using JourneyGrpc.Server.Hosting.Security;
 using Microsoft.Extensions.Options;
 
 namespace JourneyGrpc.Server.Hosting.Grpc;
@@ -10,7 +11,8 @@ public static class GrpcServerExtensions
 {
     /// <summary>
     /// Adds Grpc.AspNetCore with <see cref="GrpcServiceOptions"/> bound from the <c>Rpc</c> section
-    /// (validated at start-up), the stream-shutdown interceptor, the store-failure interceptor (one
+    /// (validated at start-up), authentication and the per-method access rules (<see cref="ServerSecurityExtensions"/>),
+    /// the stream-shutdown interceptor, the access interceptor, the store-failure interceptor (one
     /// status per store failure, <see cref="StoreStatus"/>), server reflection (v1 and v1alpha)
     /// and the health service, which reports NOT_SERVING once the server begins to stop.
     /// </summary>
@@ -27,6 +29,7 @@ public static class GrpcServerExtensions
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<StreamShutdownInterceptor>();
+            options.Interceptors.Add<AccessInterceptor>();
             options.Interceptors.Add<StoreFailureInterceptor>();
         });
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<RpcOptions>>((grpc, rpc) =>
@@ -42,6 +45,8 @@ public static class GrpcServerExtensions
         });
         services.TryAddSingleton<StreamShutdownInterceptor>();
         services.TryAddSingleton<StoreFailureInterceptor>();
+        services.TryAddSingleton<AccessInterceptor>();
+        services.AddServerSecurity(configuration);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ShutdownHealthCheck>(ShutdownHealthCheck.Name);
         return services;
