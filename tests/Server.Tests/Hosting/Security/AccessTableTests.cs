@@ -3,6 +3,7 @@ using Google.Protobuf.Reflection;
 using Grpc.Core;
 using JourneyGrpc.Api.V1;
 using JourneyGrpc.Server.Tests.Campaign.Infrastructure;
+using JourneyGrpc.Tests.Hosting;
 
 namespace JourneyGrpc.Server.Tests.Hosting.Security;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using JourneyGrpc.Server.Tests.Campaign.Infrastructure;
+using JourneyGrpc.Tests.Hosting;
 
 namespace JourneyGrpc.Server.Tests.Hosting.Security;
 

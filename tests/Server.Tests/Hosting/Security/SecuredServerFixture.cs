@@ -1,4 +1,5 @@
 using JourneyGrpc.Server.Tests.Hosting.Infrastructure;
+using JourneyGrpc.Tests.Hosting;
 
 namespace JourneyGrpc.Server.Tests.Hosting.Security;
 

@@ -1,10 +1,9 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Grpc.Net.Client;
 using JourneyGrpc.Journey.V1;
 using JourneyGrpc.Server.Hosting;
 using JourneyGrpc.Server.Tests.Hosting.Infrastructure;
+using JourneyGrpc.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 
 namespace JourneyGrpc.Server.Tests.Hosting.Security;
@@ -16,7 +15,7 @@ public sealed class TlsTests
     public async Task Start_PemCertificate_OnePortServesGrpcAndRestOverTls()
     {
         using var directory = new TempDirectory();
-        var (certificatePath, keyPath, certificate) = SelfSigned(directory);
+        var (certificatePath, keyPath, certificate) = TestCertificate.Create(directory);
         var credentials = new TestCredentials();
         await using var app = ServerHost.Build(RunningServer.Arguments(
             directory,
@@ -56,20 +55,5 @@ public sealed class TlsTests
         var error = Assert.Throws<InvalidOperationException>(() => ServerHost.Build(RunningServer.Arguments(directory, "--Server:GrpcUrl=https://127.0.0.1:0")));
 
         Assert.Equal("Server:GrpcUrl 'https://127.0.0.1:0': TLS needs a certificate (Server:CertificatePath), which is not configured.", error.Message);
-    }
-
-    private static (string Certificate, string Key, X509Certificate2 Loaded) SelfSigned(TempDirectory directory)
-    {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        var certificatePath = directory.File("server.crt");
-        var keyPath = directory.File("server.key");
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
-        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
-        return (certificatePath, keyPath, certificate);
     }
 }

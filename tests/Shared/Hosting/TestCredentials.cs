@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace JourneyGrpc.Server.Tests.Hosting.Security;
+namespace JourneyGrpc.Tests.Hosting;
 
 /// <summary>A JWT signing key and an appkey client configured on a test server, and tokens made with them.</summary>
 internal sealed class TestCredentials
