@@ -14,7 +14,7 @@ namespace JourneyGrpc.Server.Hosting.Security;
 /// REST calls through the in-process gateway (whose HttpContext is the REST request) meet the same rules.
 /// Fail-closed: a method outside gRPC's own services without a rule is refused.
 /// </summary>
-internal sealed class AccessInterceptor(MethodAccessRules rules, IOptions<AuthOptions> options, ILogger<AccessInterceptor> logger) : Interceptor
+internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits limits, IOptions<AuthOptions> options, ILogger<AccessInterceptor> logger) : Interceptor
 {
     private const string InfrastructurePrefix = "/grpc.";
 
@@ -29,7 +29,14 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, IOptions<AuthOp
     public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         var refusal = Check(context, request as IMessage);
-        return refusal is not { } status ? continuation(request, responseStream, context) : RefuseAsync<bool>(status, context);
+        if (refusal is { } status)
+        {
+            return RefuseAsync<bool>(status, context);
+        }
+
+        return limits.WatchesPerClient > 0 && rules.TryGet(context.Method, out _)
+            ? WatchAsync(request, responseStream, context, continuation)
+            : continuation(request, responseStream, context);
     }
 
     public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
@@ -74,7 +81,28 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, IOptions<AuthOp
             }
         }
 
+        if (!limits.TryAcquireCall(ClientLimits.ClientOf(user), out var retryAfter))
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            context.GetHttpContext().Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return new Status(StatusCode.ResourceExhausted, $"Too many calls from this client; retry after {seconds} s.");
+        }
+
         return null;
+    }
+
+    /// <summary>Runs a server stream while the client holds a watch permit (Limits:WatchesPerClient).</summary>
+    private async Task WatchAsync<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        where TRequest : class
+        where TResponse : class
+    {
+        using var permit = limits.AcquireWatch(ClientLimits.ClientOf(context.GetHttpContext().User));
+        if (permit is { IsAcquired: false })
+        {
+            await RefuseAsync<bool>(new Status(StatusCode.ResourceExhausted, $"This client already holds {limits.WatchesPerClient} open watches, the most allowed (Limits:WatchesPerClient); close one first."), context).ConfigureAwait(false);
+        }
+
+        await continuation(request, responseStream, context).ConfigureAwait(false);
     }
 
     private bool Covers(ClaimsPrincipal user, string account) =>

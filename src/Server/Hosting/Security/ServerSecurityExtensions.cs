@@ -28,6 +28,11 @@ public static class ServerSecurityExtensions
             .Validate(o => o.ApiKeys.Values.All(c => c.Roles.Count > 0), "Auth:ApiKeys:<client>:Roles must name at least one role.")
             .ValidateOnStart();
 
+        services.AddOptions<LimitsOptions>()
+            .Bind(configuration.GetSection(LimitsOptions.SectionName))
+            .Validate(o => o.CallsPerSecond >= 0 && o.Burst >= 0 && o.WatchesPerClient >= 0, "Limits:CallsPerSecond, Limits:Burst and Limits:WatchesPerClient must be 0 (no limit) or more.")
+            .ValidateOnStart();
+        services.TryAddSingleton<ClientLimits>();
         services.TryAddSingleton<MethodAccessRules>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(AccessServiceMethodProvider<>)));
         services.TryAddSingleton<ApiKeyClients>();
