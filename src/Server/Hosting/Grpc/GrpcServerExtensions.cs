@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using JourneyGrpc.Server.Hosting.Security;
 using Microsoft.Extensions.Options;
@@ -43,6 +44,15 @@ public static class GrpcServerExtensions
             grpc.ResponseCompressionAlgorithm = string.IsNullOrEmpty(value.ResponseCompressionAlgorithm) ? null : value.ResponseCompressionAlgorithm;
             grpc.ResponseCompressionLevel = value.ResponseCompressionLevel;
         });
+        // Grpc.AspNetCore's own binder answers an undecodable request UNKNOWN "Exception was thrown by handler.";
+        // this one binds the same methods with request marshallers that answer INTERNAL naming the message.
+        foreach (var binder in services.Where(descriptor => descriptor.ServiceType == typeof(IServiceMethodProvider<>)
+            && descriptor.ImplementationType is { Name: "BinderServiceMethodProvider`1", Namespace: "Grpc.AspNetCore.Server.Model.Internal" }).ToList())
+        {
+            services.Remove(binder);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(CheckedRequestServiceMethodProvider<>)));
         services.TryAddSingleton<StreamShutdownInterceptor>();
         services.TryAddSingleton<StoreFailureInterceptor>();
         services.TryAddSingleton<AccessInterceptor>();

@@ -1,6 +1,5 @@
-using System.Reflection;
 using Grpc.AspNetCore.Server.Model;
-using Grpc.Core;
+using JourneyGrpc.Server.Hosting.Grpc;
 
 namespace JourneyGrpc.Server.Hosting.Security;
 
@@ -13,14 +12,9 @@ internal sealed class AccessServiceMethodProvider<TService>(MethodAccessRules ru
 {
     public void OnServiceMethodDiscovery(ServiceMethodProviderContext<TService> context)
     {
-        for (var type = typeof(TService); type is not null; type = type.BaseType)
+        if (GrpcServiceBinding.Find(typeof(TService))?.Descriptor is { } descriptor)
         {
-            if (type.GetCustomAttribute<BindServiceMethodAttribute>() is { } bind
-                && bind.BindType.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is Google.Protobuf.Reflection.ServiceDescriptor descriptor)
-            {
-                rules.Add(descriptor);
-                return;
-            }
+            rules.Add(descriptor);
         }
     }
 }
