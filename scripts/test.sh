@@ -15,7 +15,7 @@ dotnet build JourneyGrpc.sln -c Release -warnaserror -nologo -v quiet
 echo "test: buf lint"
 tests/Conformance/clients/node/node_modules/.bin/buf lint
 
-rm -rf .artifacts/conformance .artifacts/store
+rm -rf .artifacts/conformance .artifacts/store .artifacts/fuzz
 LOG="$(mktemp)"
 trap 'rm -f "$LOG"' EXIT
 echo "test: dotnet test"
@@ -33,6 +33,12 @@ done
 for file in .artifacts/store/*.txt; do
   [[ -f "$file" ]] || continue
   echo "--- store: $(basename "$file" .txt) ---"
+  cat "$file"
+done
+
+for file in .artifacts/fuzz/*.txt; do
+  [[ -f "$file" ]] || continue
+  echo "--- fuzz ---"
   cat "$file"
 done
 

@@ -45,6 +45,7 @@ if (restUrl is not null)
 }
 
 var app = builder.Build();
+app.UseAuthentication();
 app.MapGrpcService<EchoServiceImpl>();
 app.MapGrpcInfrastructure();
 

@@ -14,8 +14,9 @@ internal static class ServerCommand
     {
         var grpcUrl = new Option<string?>("--grpc-url")
         {
-            Description = "Where gRPC listens (h2c for http://). Configuration key Server:GrpcUrl; default http://127.0.0.1:50051. "
-                + "Only loopback addresses are accepted until bearer-token auth is configured.",
+            Description = "Where gRPC listens (h2c for http://; for https://, with Server:CertificatePath, gRPC and REST share the port). "
+                + "Configuration key Server:GrpcUrl; default http://127.0.0.1:50051. "
+                + "Only loopback addresses are accepted until authentication (Auth:Jwt or Auth:ApiKeys) is configured.",
         };
         var restUrl = new Option<string?>("--rest-url")
         {
@@ -28,7 +29,10 @@ internal static class ServerCommand
             + "--Section:Key=value arguments (e.g. --Rpc:MaxReceiveMessageSize=8388608,\n"
             + "--Kestrel:Limits:Http2:MaxStreamsPerConnection=1000).\n"
             + "Logs go to standard output as one JSON object per line; --Logging:Console:FormatterName=simple\n"
-            + "(or Logging__Console__FormatterName=simple) switches to readable text for a terminal.")
+            + "(or Logging__Console__FormatterName=simple) switches to readable text for a terminal.\n"
+            + "Authentication: Auth:Jwt:{Issuer,Audience,SigningKeys:0,Authority,ClockSkew}, Auth:ApiKeys:<client>:{Hash,Roles:0,Accounts:0};\n"
+            + "with neither, development mode (loopback only, a test token printed at start-up). TLS: Server:CertificatePath\n"
+            + "(PEM with Server:CertificateKeyPath, or .pfx/.p12 with Server:CertificatePassword).")
         {
             grpcUrl,
             restUrl,

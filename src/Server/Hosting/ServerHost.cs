@@ -4,6 +4,8 @@ using JourneyGrpc.Server.Campaign;
 using JourneyGrpc.Server.Journey;
 using JourneyGrpc.Server.StartEvent;
 using JourneyGrpc.Store;
+using System.Security.Cryptography.X509Certificates;
+using JourneyGrpc.Server.Hosting.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace JourneyGrpc.Server.Hosting;
@@ -24,15 +26,26 @@ internal static class ServerHost
         builder.Services.AddCampaignStatus(builder.Configuration);
         builder.Services.AddStartEvent(builder.Configuration);
         builder.Services.AddRestGateway();
-        var grpc = ResolveGrpcEndpoint(builder.Configuration);
-        var rest = ResolveRestEndpoint(builder.Configuration, grpc);
+        var endpoints = builder.Configuration.GetSection(ServerEndpointOptions.SectionName).Get<ServerEndpointOptions>() ?? new ServerEndpointOptions();
+        var authenticated = !(builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions()).IsDevelopment;
+        var certificate = ServerCertificate.Load(endpoints);
+        var grpc = ResolveGrpcEndpoint(endpoints, authenticated, certificate);
+        var rest = ResolveRestEndpoint(endpoints, grpc, authenticated, certificate);
 
         // Cleartext HTTP/2 (h2c) only works on an HTTP/2-only endpoint: there is no ALPN without TLS.
-        // REST clients need HTTP/1.1, so REST has its own port; each port serves only its own endpoints.
+        // REST clients need HTTP/1.1, so in cleartext REST has its own port and each port serves only its
+        // own endpoints. With TLS, ALPN lets one port serve gRPC (HTTP/2) and REST (HTTP/1.1 or HTTP/2).
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(grpc.Address, grpc.Port, listen =>
             {
+                if (grpc.UseTls)
+                {
+                    listen.Protocols = HttpProtocols.Http1AndHttp2;
+                    listen.UseHttps(certificate!);
+                    return;
+                }
+
                 listen.Protocols = HttpProtocols.Http2;
                 listen.ExcludeRestGateway();
             });
@@ -40,7 +53,12 @@ internal static class ServerHost
             {
                 kestrel.Listen(rest.Address, rest.Port, listen =>
                 {
-                    listen.Protocols = HttpProtocols.Http1;
+                    listen.Protocols = rest.UseTls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http1;
+                    if (rest.UseTls)
+                    {
+                        listen.UseHttps(certificate!);
+                    }
+
                     listen.UseRestGatewayOnly();
                 });
             }
@@ -51,13 +69,14 @@ internal static class ServerHost
         builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
 
         var app = builder.Build();
+        app.UseAuthentication();
         app.MapJourneyService();
         app.MapCampaignStatus();
         app.MapStartEvent();
         app.MapGrpcInfrastructure();
 
         // Last: the gateway exposes, in-process, the google.api.http routes of every service mapped above.
-        if (rest is not null)
+        if (rest is not null || grpc.UseTls)
         {
             app.MapRestGateway();
         }
@@ -65,44 +84,41 @@ internal static class ServerHost
         return app;
     }
 
-    private static ListenEndpoint ResolveGrpcEndpoint(IConfiguration configuration)
-    {
-        const string Key = $"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)}";
-        var options = configuration.GetSection(ServerEndpointOptions.SectionName).Get<ServerEndpointOptions>() ?? new ServerEndpointOptions();
-        return ResolveEndpoint(Key, options.GrpcUrl);
-    }
+    private static ListenEndpoint ResolveGrpcEndpoint(ServerEndpointOptions options, bool authenticated, X509Certificate2? certificate) =>
+        ResolveEndpoint($"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.GrpcUrl)}", options.GrpcUrl, authenticated, certificate);
 
-    /// <summary>The REST gateway's endpoint; null when Server:RestUrl is empty (REST off).</summary>
-    private static ListenEndpoint? ResolveRestEndpoint(IConfiguration configuration, ListenEndpoint grpc)
+    /// <summary>The REST gateway's own endpoint; null when Server:RestUrl is empty (REST off, or on the TLS gRPC port only).</summary>
+    private static ListenEndpoint? ResolveRestEndpoint(ServerEndpointOptions options, ListenEndpoint grpc, bool authenticated, X509Certificate2? certificate)
     {
         const string Key = $"{ServerEndpointOptions.SectionName}:{nameof(ServerEndpointOptions.RestUrl)}";
-        var options = configuration.GetSection(ServerEndpointOptions.SectionName).Get<ServerEndpointOptions>() ?? new ServerEndpointOptions();
         if (string.IsNullOrEmpty(options.RestUrl))
         {
             return null;
         }
 
-        var rest = ResolveEndpoint(Key, options.RestUrl);
+        var rest = ResolveEndpoint(Key, options.RestUrl, authenticated, certificate);
         if (rest.Port != 0 && rest.Port == grpc.Port)
         {
-            throw new InvalidOperationException($"{Key} '{options.RestUrl}' uses the gRPC port; REST (HTTP/1.1) and cleartext gRPC (HTTP/2 only) need separate ports.");
+            throw new InvalidOperationException(grpc.UseTls
+                ? $"{Key} '{options.RestUrl}' uses the gRPC port, which already serves REST over TLS; leave {Key} empty."
+                : $"{Key} '{options.RestUrl}' uses the gRPC port; REST (HTTP/1.1) and cleartext gRPC (HTTP/2 only) need separate ports.");
         }
 
         return rest;
     }
 
-    /// <summary>Parses a listen URL; loopback and cleartext only until bearer-token auth and certificates exist.</summary>
-    private static ListenEndpoint ResolveEndpoint(string key, string url)
+    /// <summary>Parses a listen URL: only loopback without authentication, and https:// only with a certificate.</summary>
+    private static ListenEndpoint ResolveEndpoint(string key, string url, bool authenticated, X509Certificate2? certificate)
     {
         var endpoint = ListenEndpoint.Parse(key, url);
-        if (!endpoint.IsLoopback)
+        if (!endpoint.IsLoopback && !authenticated)
         {
-            throw new InvalidOperationException($"{key} '{url}' is not a loopback address; binding elsewhere requires bearer-token auth, which is not configured.");
+            throw new InvalidOperationException($"{key} '{url}' is not a loopback address; binding elsewhere requires authentication (Auth:Jwt or Auth:ApiKeys), which is not configured.");
         }
 
-        if (endpoint.UseTls)
+        if (endpoint.UseTls && certificate is null)
         {
-            throw new InvalidOperationException($"{key} '{url}': TLS needs a certificate, which is not configured; use http:// on loopback.");
+            throw new InvalidOperationException($"{key} '{url}': TLS needs a certificate (Server:CertificatePath), which is not configured.");
         }
 
         return endpoint;

@@ -12,7 +12,7 @@ public sealed class ServerHostTests
     {
         var exception = Assert.Throws<InvalidOperationException>(() => ServerHost.Build(["--Server:GrpcUrl=http://0.0.0.0:0"]));
 
-        Assert.Equal("Server:GrpcUrl 'http://0.0.0.0:0' is not a loopback address; binding elsewhere requires bearer-token auth, which is not configured.", exception.Message);
+        Assert.Equal("Server:GrpcUrl 'http://0.0.0.0:0' is not a loopback address; binding elsewhere requires authentication (Auth:Jwt or Auth:ApiKeys), which is not configured.", exception.Message);
     }
 
     [Fact]

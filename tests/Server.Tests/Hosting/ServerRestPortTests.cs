@@ -39,7 +39,7 @@ public sealed class ServerRestPortTests
     {
         var exception = Assert.Throws<InvalidOperationException>(() => ServerHost.Build(["--Server:GrpcUrl=http://127.0.0.1:0", "--Server:RestUrl=http://0.0.0.0:8080"]));
 
-        Assert.Equal("Server:RestUrl 'http://0.0.0.0:8080' is not a loopback address; binding elsewhere requires bearer-token auth, which is not configured.", exception.Message);
+        Assert.Equal("Server:RestUrl 'http://0.0.0.0:8080' is not a loopback address; binding elsewhere requires authentication (Auth:Jwt or Auth:ApiKeys), which is not configured.", exception.Message);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ internal sealed class ErrorWriter(ProtoJsonWriter statusWriter)
             response.Headers.Allow = string.Join(", ", allow);
         }
 
-        if (error.Code == StatusCode.Unauthenticated)
+        // A 401 must carry a challenge (RFC 9110 section 15.5.2); the service's own, when it sent one, says why.
+        if (error.Code == StatusCode.Unauthenticated && response.Headers.WWWAuthenticate.Count == 0)
         {
             response.Headers.WWWAuthenticate = "Bearer";
         }

@@ -51,7 +51,13 @@ internal static class CallMetadata
                 continue;
             }
 
-            response.Headers.Append(entry.Key, entry.IsBinary ? Convert.ToBase64String(entry.ValueBytes) : entry.Value);
+            // A trailers-only response (a call that failed before sending headers) reports the same entries as
+            // headers and as trailers; each is written once.
+            var value = entry.IsBinary ? Convert.ToBase64String(entry.ValueBytes) : entry.Value;
+            if (!response.Headers.TryGetValue(entry.Key, out var present) || !present.Contains(value))
+            {
+                response.Headers.Append(entry.Key, value);
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using JourneyGrpc.Server.Hosting.Security;
 using Microsoft.Extensions.Options;
 
 namespace JourneyGrpc.Server.Hosting.Grpc;
@@ -10,7 +12,8 @@ public static class GrpcServerExtensions
 {
     /// <summary>
     /// Adds Grpc.AspNetCore with <see cref="GrpcServiceOptions"/> bound from the <c>Rpc</c> section
-    /// (validated at start-up), the stream-shutdown interceptor, the store-failure interceptor (one
+    /// (validated at start-up), authentication and the per-method access rules (<see cref="ServerSecurityExtensions"/>),
+    /// the stream-shutdown interceptor, the access interceptor, the store-failure interceptor (one
     /// status per store failure, <see cref="StoreStatus"/>), server reflection (v1 and v1alpha)
     /// and the health service, which reports NOT_SERVING once the server begins to stop.
     /// </summary>
@@ -27,6 +30,7 @@ public static class GrpcServerExtensions
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<StreamShutdownInterceptor>();
+            options.Interceptors.Add<AccessInterceptor>();
             options.Interceptors.Add<StoreFailureInterceptor>();
         });
         services.AddOptions<GrpcServiceOptions>().Configure<IOptions<RpcOptions>>((grpc, rpc) =>
@@ -40,8 +44,19 @@ public static class GrpcServerExtensions
             grpc.ResponseCompressionAlgorithm = string.IsNullOrEmpty(value.ResponseCompressionAlgorithm) ? null : value.ResponseCompressionAlgorithm;
             grpc.ResponseCompressionLevel = value.ResponseCompressionLevel;
         });
+        // Grpc.AspNetCore's own binder answers an undecodable request UNKNOWN "Exception was thrown by handler.";
+        // this one binds the same methods with request marshallers that answer INTERNAL naming the message.
+        foreach (var binder in services.Where(descriptor => descriptor.ServiceType == typeof(IServiceMethodProvider<>)
+            && descriptor.ImplementationType is { Name: "BinderServiceMethodProvider`1", Namespace: "Grpc.AspNetCore.Server.Model.Internal" }).ToList())
+        {
+            services.Remove(binder);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(CheckedRequestServiceMethodProvider<>)));
         services.TryAddSingleton<StreamShutdownInterceptor>();
         services.TryAddSingleton<StoreFailureInterceptor>();
+        services.TryAddSingleton<AccessInterceptor>();
+        services.AddServerSecurity(configuration);
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ShutdownHealthCheck>(ShutdownHealthCheck.Name);
         return services;

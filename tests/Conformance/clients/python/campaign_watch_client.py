@@ -34,6 +34,7 @@ PROTOS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)
 PROTO_FILES = [
     "google/api/http.proto",
     "google/api/annotations.proto",
+    "journeygrpc/api/v1/access_options.proto",
     "journeygrpc/api/v1/http_options.proto",
     "journeygrpc/campaign/v1/campaign_group_state_notification.proto",
     "journeygrpc/campaign/v1/campaign_status.proto",

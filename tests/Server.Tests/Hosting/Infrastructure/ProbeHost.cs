@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Net.Client;
 using JourneyGrpc.Server.Hosting.Grpc;
+using JourneyGrpc.Server.Hosting.Security;
 using JourneyGrpc.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,13 @@ internal sealed class ProbeHost : IAsyncDisposable
             (services, _) => services.AddSingleton<ProbeSignals>(),
             app =>
             {
+                // The probe has no protobuf descriptor to read access options from: any developer may call it.
+                var rules = app.Services.GetRequiredService<MethodAccessRules>();
+                foreach (var method in ProbeMethods.All)
+                {
+                    rules.Add(method.FullName, new MethodAccessRule(method.FullName, ["Agent"], Account: null));
+                }
+
                 app.MapGrpcService<ProbeService>();
                 app.MapGrpcInfrastructure();
             },

@@ -35,5 +35,8 @@ internal static class ProbeMethods
     /// <summary>Duplex streaming: echoes every message it reads with its token.</summary>
     internal static readonly Method<StringValue, StringValue> Chat = Create(MethodType.DuplexStreaming, nameof(Chat));
 
+    /// <summary>Every method above.</summary>
+    internal static IReadOnlyList<IMethod> All => [Hold, Fail, Reject, Stream, StreamUntilCancelled, StreamThenFail, Collect, Chat];
+
     private static Method<StringValue, StringValue> Create(MethodType type, string name) => new(type, ServiceName, name, Text, Text);
 }
