@@ -1,6 +1,7 @@
 using JourneyGrpc.Gateway;
 using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Server.Campaign;
+using JourneyGrpc.Server.WebEngagement;
 using JourneyGrpc.Server.Journey;
 using JourneyGrpc.Store;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -20,6 +21,7 @@ internal static class ServerHost
         builder.Services.AddJourneyStore(builder.Configuration);
         builder.Services.AddJourneyService(builder.Configuration);
         builder.Services.AddCampaignStatus(builder.Configuration);
+        builder.Services.AddEngagementService(builder.Configuration);
         builder.Services.AddRestGateway();
         var grpc = ResolveGrpcEndpoint(builder.Configuration);
         var rest = ResolveRestEndpoint(builder.Configuration, grpc);
@@ -50,6 +52,7 @@ internal static class ServerHost
         var app = builder.Build();
         app.MapJourneyService();
         app.MapCampaignStatus();
+        app.MapEngagementService();
         app.MapGrpcInfrastructure();
 
         // Last: the gateway exposes, in-process, the google.api.http routes of every service mapped above.
