@@ -27,6 +27,7 @@ internal sealed class WebActionWatch(EngagementStoreAccessor stores)
         }
 
         var start = request.HasAfterSequence ? request.AfterSequence : head;
+        await responseStream.WriteAsync(new WatchWebActionsResponse { ResumeAfterSequence = start, Start = new WatchStart { StartSequence = start } }, cancellationToken).ConfigureAwait(false);
         await foreach (var stored in stores.Store.TailEventsAsync(tenant, EngagementStoreNames.Log, start, PageSize, cancellationToken).ConfigureAwait(false))
         {
             var change = stored.Parse(WebActionEvent.Parser);
