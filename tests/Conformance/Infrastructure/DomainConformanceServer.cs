@@ -1,12 +1,13 @@
 using JourneyGrpc.Server.Campaign;
 using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Server.Journey;
+using JourneyGrpc.Server.WebEngagement;
 using JourneyGrpc.Tests.Hosting;
 
 namespace JourneyGrpc.Conformance.Tests.Infrastructure;
 
 /// <summary>
-/// The domain services as the server hosts them (journey and campaign status): gRPC (h2c) with
+/// The domain services as the server hosts them (journey, campaign status and engagement): gRPC (h2c) with
 /// reflection on one loopback port, and the in-process REST gateway (HTTP/1.1, src/Gateway) on
 /// another, over a SQLite store in a temporary folder, with a 0.5 s campaign heartbeat so the
 /// clients' idle case is quick. Third-party clients (grpcio, grpc-js, curl) reach it as separate processes.
@@ -27,11 +28,13 @@ public sealed class DomainConformanceServer : IAsyncLifetime
             {
                 services.AddJourneyService(configuration);
                 services.AddCampaignStatus(configuration);
+                services.AddEngagementService(configuration);
             },
             app =>
             {
                 app.MapJourneyService();
                 app.MapCampaignStatus();
+                app.MapEngagementService();
                 app.MapGrpcInfrastructure();
             },
             restGateway: true,
