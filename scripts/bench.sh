@@ -10,6 +10,7 @@
 #                              extra arguments go to BenchmarkDotNet, e.g. --job dry (bench/Microbenchmarks)
 #   scripts/bench.sh journey   journey search at 10k and 100k engagements: p50/p99 per size (bench/JourneyScale/run.sh)
 #   scripts/bench.sh campaign  campaign-status fan-out: 1000 watches x 1000 posts/s x 60 s, latency p50/p99, server memory (bench/CampaignWatch/run.sh)
+#   scripts/bench.sh engagement 10,000 REST visitors engage -> offered -> accepted/rejected vs journey create-engagement; action-map performance p99 (bench/EngagementLoad/run.sh)
 #   scripts/bench.sh all       unary, stream and client, one after the other
 # Loopback only; every server started is stopped on exit. Output: .artifacts/bench/.
 # BUILD_ARGS: extra arguments to every dotnet build, e.g. -p:BuildProjectReferences=false when src/ is built.
@@ -25,6 +26,7 @@ case ${1:-unary} in
     gateway) exec "$bench/gateway.sh" ;;
     gc) exec "$bench/gc-compare.sh" ;;
     campaign) exec "$bench/CampaignWatch/run.sh" ;;
+    engagement) shift; exec "$bench/EngagementLoad/run.sh" "$@" ;;
     micro)
         shift
         # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
@@ -34,6 +36,6 @@ case ${1:-unary} in
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,15p' "$0" ;;
-    *) echo "usage: $0 [unary|stream|client|store|gateway|gc|campaign|micro|journey|all]" >&2; exit 2 ;;
+    -h | --help) sed -n '2,16p' "$0" ;;
+    *) echo "usage: $0 [unary|stream|client|store|gateway|gc|campaign|engagement|micro|journey|all]" >&2; exit 2 ;;
 esac

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace JourneyGrpc.Bench.EngagementLoad;
+
+/// <summary>
+/// Runs <c>concurrency</c> independent flows against the REST gateway for a fixed time, each flow a loop of
+/// POSTs; every POST is timed (queueing for one of the pooled connections included) and counted.
+/// </summary>
+internal sealed class RestLoad(Uri baseAddress, int connections) : IDisposable
+{
+    private readonly HttpClient _client = new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = connections,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    })
+    { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
+
+    /// <summary>One POST; true when the status is <paramref name="expected"/>. The body is read either way.</summary>
+    internal async Task<(bool Ok, string Body)> PostAsync(string path, HttpContent content, HttpStatusCode expected, Latencies latencies)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await _client.PostAsync(path, content);
+            var body = await response.Content.ReadAsStringAsync();
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return (response.StatusCode == expected, body);
+        }
+        catch (HttpRequestException ex)
+        {
+            return (false, ex.Message);
+        }
+        catch (TaskCanceledException ex)
+        {
+            return (false, ex.Message);
+        }
+    }
+
+    internal async Task<string> GetAsync(string path, Latencies latencies)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var response = await _client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        response.EnsureSuccessStatusCode();
+        return body;
+    }
+
+    internal static HttpContent Json(string json) => new StringContent(json, Encoding.UTF8, "application/json");
+
+    /// <summary>Runs <paramref name="flow"/> on <paramref name="concurrency"/> tasks until <paramref name="duration"/> has passed; returns the elapsed time.</summary>
+    internal static async Task<TimeSpan> RunAsync(int concurrency, TimeSpan duration, Func<int, CancellationToken, Task> flow)
+    {
+        using var stop = new CancellationTokenSource(duration);
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await flow(i, stop.Token);
+            }
+        })));
+        return clock.Elapsed;
+    }
+
+    public void Dispose() => _client.Dispose();
+}
