@@ -65,6 +65,11 @@ try
         Line(F($"| {result.Name} | {result.PerSecond:F0} | {result.Succeeded:N0} | {result.Failed:N0} | {p50:F1} | {p99:F1} | {max:F1} |"));
     }
 
+    foreach (var (failure, count) in rest.Failures.OrderByDescending(f => f.Value))
+    {
+        Line(F($"- unexpected answer ×{count}: {failure}"));
+    }
+
     Line(string.Empty);
     Line(F($"Transitions/s vs create-engagement/s: x{results[0].PerSecond / results[1].PerSecond:F2}."));
     var (qp50, qp99, qmax) = performance.Summary();

@@ -17,6 +17,8 @@ internal sealed class RestLoad(Uri baseAddress, int connections) : IDisposable
     })
     { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(120) };
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
+
     /// <summary>One POST; true when the status is <paramref name="expected"/>. The body is read either way.</summary>
     internal async Task<(bool Ok, string Body)> PostAsync(string path, HttpContent content, HttpStatusCode expected, Latencies latencies)
     {
@@ -26,6 +28,11 @@ internal sealed class RestLoad(Uri baseAddress, int connections) : IDisposable
             using var response = await _client.PostAsync(path, content);
             var body = await response.Content.ReadAsStringAsync();
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (response.StatusCode != expected)
+            {
+                _failures.AddOrUpdate($"{(int)response.StatusCode} {FirstWords(body)}", 1, (_, n) => n + 1);
+            }
+
             return (response.StatusCode == expected, body);
         }
         catch (HttpRequestException ex)
@@ -36,6 +43,17 @@ internal sealed class RestLoad(Uri baseAddress, int connections) : IDisposable
         {
             return (false, ex.Message);
         }
+    }
+
+    /// <summary>Unexpected answers by status and the start of their message, e.g. "409 Web action …: cannot change from EXPIRED".</summary>
+    internal IReadOnlyDictionary<string, int> Failures => _failures;
+
+    private static string FirstWords(string body)
+    {
+        var message = body.Contains("\"message\":\"", StringComparison.Ordinal) ? body[(body.IndexOf("\"message\":\"", StringComparison.Ordinal) + 11)..] : body;
+        var colon = message.IndexOf(": ", StringComparison.Ordinal);
+        var text = colon > 0 && colon + 40 < message.Length ? message[(colon + 2)..] : message;
+        return text.Length > 40 ? text[..40] : text;
     }
 
     internal async Task<string> GetAsync(string path, Latencies latencies)
