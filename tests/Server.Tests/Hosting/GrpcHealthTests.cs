@@ -17,6 +17,7 @@ public sealed class GrpcHealthTests
         string.Empty,
         "journeygrpc.journey.v1.JourneyService",
         "journeygrpc.campaign.v1.CampaignStatusService",
+        "journeygrpc.engagement.v1.EngagementService",
     };
 
     [Theory]

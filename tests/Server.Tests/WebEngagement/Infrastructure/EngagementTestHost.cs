@@ -27,6 +27,9 @@ internal sealed class EngagementTestHost : IAsyncDisposable
 
     internal EngagementService.EngagementServiceClient Client { get; }
 
+    /// <summary>The gRPC (h2c) listener's address, for a gateway forwarding to this server.</summary>
+    internal Uri GrpcAddress => _host.GrpcAddress;
+
     /// <summary>A client of the REST gateway, with its base address set.</summary>
     internal HttpClient Rest { get; }
 
