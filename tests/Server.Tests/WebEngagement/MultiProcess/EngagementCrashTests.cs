@@ -12,15 +12,16 @@ using Xunit.Abstractions;
 namespace JourneyGrpc.Server.Tests.WebEngagement.MultiProcess;
 
 /// <summary>
-/// Acknowledged means durable, for web actions too: 64 visitors drive engage → offered →
-/// accepted/rejected over REST at the real server process, which is killed with SIGKILL once 1,500
-/// transitions are acknowledged; after a restart on the same file every acknowledged transition is in
+/// Acknowledged means durable, for web actions too: the bench's load, 10,000 visitors on 512 pooled
+/// connections, drives engage → offered → accepted/rejected over REST at the real server process,
+/// which is killed with SIGKILL once 3,000 transitions are acknowledged; after a restart on the same file every acknowledged transition is in
 /// its action's history and in the deployment's log, and PRAGMA integrity_check is ok.
 /// </summary>
 public sealed class EngagementCrashTests(ITestOutputHelper output) : IDisposable
 {
-    private const int Visitors = 64;
-    private const int KillAfterAcknowledged = 1_500;
+    private const int Visitors = 10_000;
+    private const int Connections = 512;
+    private const int KillAfterAcknowledged = 3_000;
     private const string Deployment = Visits.Deployment;
     private readonly TempDirectory _directory = new();
 
@@ -34,14 +35,16 @@ public sealed class EngagementCrashTests(ITestOutputHelper output) : IDisposable
     public async Task Transitions_ServerKilledMidLoad_EveryAcknowledgedTransitionSurvivesRestart()
     {
         var database = Path.Combine(_directory.Path, "crash.db");
-        string[] arguments = [$"--Store:SqlitePath={database}", $"--Engagement:DefaultDeploymentId={Deployment}"];
+
+        // Attempts must not expire while 10,000 visitors queue for connections on a busy machine: this test is about durability.
+        string[] arguments = [$"--Store:SqlitePath={database}", $"--Engagement:DefaultDeploymentId={Deployment}", "--Engagement:EngagementExpirationTime=1800"];
         var acknowledged = new ConcurrentQueue<(string ActionId, WebActionState State)>();
         var attempted = 0;
         var killNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int inFlightAtKill;
         await using (var server = await ServerProcess.StartAsync(arguments).Bounded(TimeSpan.FromSeconds(90)))
         {
-            using var rest = new HttpClient { BaseAddress = server.RestAddress, Timeout = TimeSpan.FromSeconds(60) };
+            using var rest = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections }) { BaseAddress = server.RestAddress, Timeout = TimeSpan.FromSeconds(120) };
             var workers = Enumerable.Range(0, Visitors).Select(visitor => Task.Run(async () =>
             {
                 while (!killNow.Task.IsCompleted)
@@ -132,7 +135,7 @@ public sealed class EngagementCrashTests(ITestOutputHelper output) : IDisposable
         var integrity = await IntegrityCheckAsync(database);
         var summary = string.Create(
             CultureInfo.InvariantCulture,
-            $"engagement crash test (SQLite, SIGKILL mid-load): {Visitors} visitors over REST, {Volatile.Read(ref attempted)} calls sent, {inFlightAtKill} in flight at kill; acknowledged {acked.Length} transitions; missing from records {missingFromRecords}, from the log {missingFromLog}; integrity_check {integrity}");
+            $"engagement crash test (SQLite, SIGKILL mid-load): {Visitors} visitors over REST on {Connections} connections, {Volatile.Read(ref attempted)} calls sent, {inFlightAtKill} in flight at kill; acknowledged {acked.Length} transitions; missing from records {missingFromRecords}, from the log {missingFromLog}; integrity_check {integrity}");
         output.WriteLine(summary);
         await File.WriteAllTextAsync(Path.Combine(RepositoryPaths.Results("server"), "engagement-crash-test.txt"), summary + "\n");
 
