@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -22,6 +21,4 @@ internal static class RestBodies
 
     internal static string Profile(string visitId, string extra = "") =>
         $$"""{"visitID":"{{visitId}}","globalVisitID":"{{Guid.NewGuid():D}}","pageID":"{{Guid.NewGuid():D}}","interactionID":"0001KaDKMA0MKPB1"{{extra}}}""";
-
-    internal static MediaTypeHeaderValue JsonType => new("application/json");
 }
