@@ -105,14 +105,14 @@ write_frame() {
     printf "$prefix\\x0a$varint$payload" >"$file"
 }
 
-# check_echo PORT FILE — one call with curl: HTTP 200, content-type application/grpc,
-# grpc-status 0 (trailer or header) and a body byte-identical to the request (for
-# `bytes payload = 1` the echoed message encodes to the same bytes).
+# check_echo PORT FILE [HEADER] — one call with curl (with HEADER, e.g. an authorization header, when given):
+# HTTP 200, content-type application/grpc, grpc-status 0 (trailer or header) and a body byte-identical to the
+# request (for `bytes payload = 1` the echoed message encodes to the same bytes).
 check_echo() {
-    local port=$1 file=$2 hdr body
+    local port=$1 file=$2 extra=${3:-x-bench: 1} hdr body
     hdr=$(mktemp) body=$(mktemp)
     if ! curl -sS --max-time 5 --http2-prior-knowledge -X POST \
-        -H 'content-type: application/grpc' -H 'te: trailers' \
+        -H 'content-type: application/grpc' -H 'te: trailers' -H "$extra" \
         --data-binary @"$file" -D "$hdr" -o "$body" "http://127.0.0.1:$port$ECHO_PATH" 2>/dev/null; then
         rm -f "$hdr" "$body"; return 1
     fi
@@ -125,10 +125,10 @@ check_echo() {
     return $ok
 }
 
-# wait_ready NAME PORT FILE — polls check_echo until it passes; fails if the server exits.
+# wait_ready NAME PORT FILE [HEADER] — polls check_echo until it passes; fails if the server exits.
 wait_ready() {
-    local name=$1 port=$2 file=$3 pidvar="PID_${1//-/_}" waited=0
-    while ! check_echo "$port" "$file"; do
+    local name=$1 port=$2 file=$3 extra=${4:-} pidvar="PID_${1//-/_}" waited=0
+    while ! check_echo "$port" "$file" "$extra"; do
         kill -0 "${!pidvar}" 2>/dev/null || { tail -n 20 "$BENCH_OUT/$name.log" >&2; die "$name exited before answering (log: $BENCH_OUT/$name.log)"; }
         (( waited++ < READY_TIMEOUT * 4 )) || die "$name did not answer a correct echo within ${READY_TIMEOUT}s (log: $BENCH_OUT/$name.log)"
         sleep 0.25

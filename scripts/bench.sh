@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark entry point (details and knobs: bench/README.md).
 #   scripts/bench.sh [unary]   h2load unary echo, ours vs raw Kestrel vs grpc-go, same run (bench/unary-echo.sh)
+#   scripts/bench.sh auth      h2load unary echo with JWT authentication on (a bearer token per call) vs off, same run (bench/auth-echo.sh)
 #   scripts/bench.sh stream    one EchoStream call through the Grpc.Net.Client typed client: messages/s (bench/load-client.sh stream)
 #   scripts/bench.sh client    unary Echo through the Grpc.Net.Client typed client: req/s, p50/p99 (bench/load-client.sh unary)
 #   scripts/bench.sh store     durable writes/s through the store: group commit vs one transaction per write, SQLite and PostgreSQL (bench/store-writes.sh)
@@ -11,6 +12,7 @@
 #   scripts/bench.sh journey   journey search at 10k and 100k engagements: p50/p99 per size (bench/JourneyScale/run.sh)
 #   scripts/bench.sh startevent Context Services queries (customer services, tasks) at 10k and 100k services: p50/p99 per size (bench/StartEventScale/run.sh)
 #   scripts/bench.sh campaign  campaign-status fan-out: 1000 watches x 1000 posts/s x 60 s, latency p50/p99, server memory (bench/CampaignWatch/run.sh)
+#   scripts/bench.sh engagement 10,000 REST visitors engage -> offered -> accepted/rejected vs journey create-engagement; action-map performance p99 (bench/EngagementLoad/run.sh)
 #   scripts/bench.sh all       unary, stream and client, one after the other
 # Loopback only; every server started is stopped on exit. Output: .artifacts/bench/.
 # BUILD_ARGS: extra arguments to every dotnet build, e.g. -p:BuildProjectReferences=false when src/ is built.
@@ -19,6 +21,7 @@ bench=$(cd "$(dirname "${BASH_SOURCE[0]}")/../bench" && pwd)
 
 case ${1:-unary} in
     unary) exec "$bench/unary-echo.sh" ;;
+    auth) exec "$bench/auth-echo.sh" ;;
     stream) exec "$bench/load-client.sh" stream ;;
     client) exec "$bench/load-client.sh" unary ;;
     store) exec "$bench/store-writes.sh" ;;
@@ -27,6 +30,7 @@ case ${1:-unary} in
     gateway) exec "$bench/gateway.sh" ;;
     gc) exec "$bench/gc-compare.sh" ;;
     campaign) exec "$bench/CampaignWatch/run.sh" ;;
+    engagement) shift; exec "$bench/EngagementLoad/run.sh" "$@" ;;
     micro)
         shift
         # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
@@ -36,6 +40,6 @@ case ${1:-unary} in
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,16p' "$0" ;;
-    *) echo "usage: $0 [unary|stream|client|store|gateway|gc|campaign|micro|journey|startevent|all]" >&2; exit 2 ;;
+    -h | --help) sed -n '2,18p' "$0" ;;
+    *) echo "usage: $0 [unary|auth|stream|client|store|gateway|gc|campaign|engagement|micro|journey|startevent|all]" >&2; exit 2 ;;
 esac

@@ -45,6 +45,12 @@ done
 # dotnet test prints one "Failed: N, Passed: M, ..." summary per test project.
 passed=$(grep -oE 'Passed: +[0-9]+' "$LOG" | awk '{s += $2} END {print s + 0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$LOG" | awk '{s += $2} END {print s + 0}')
+# A test host that crashed ends its project's run early: its tests count neither way, so say so.
+aborted=$(grep -c '^Test Run Aborted' "$LOG" || true)
+if (( aborted > 0 )); then
+  echo "test: $aborted test run(s) aborted (a test host crashed); see the log above" >&2
+  status=1
+fi
 if [[ $status -eq 0 && $passed -eq 0 ]]; then
   echo "test: no test ran" >&2
   status=1

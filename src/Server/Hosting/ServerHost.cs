@@ -1,6 +1,7 @@
 using JourneyGrpc.Gateway;
 using JourneyGrpc.Server.Hosting.Grpc;
 using JourneyGrpc.Server.Campaign;
+using JourneyGrpc.Server.WebEngagement;
 using JourneyGrpc.Server.Journey;
 using JourneyGrpc.Server.StartEvent;
 using JourneyGrpc.Store;
@@ -25,6 +26,7 @@ internal static class ServerHost
         builder.Services.AddJourneyService(builder.Configuration);
         builder.Services.AddCampaignStatus(builder.Configuration);
         builder.Services.AddStartEvent(builder.Configuration);
+        builder.Services.AddEngagementService(builder.Configuration);
         builder.Services.AddRestGateway();
         var endpoints = builder.Configuration.GetSection(ServerEndpointOptions.SectionName).Get<ServerEndpointOptions>() ?? new ServerEndpointOptions();
         var authenticated = !(builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions()).IsDevelopment;
@@ -73,6 +75,7 @@ internal static class ServerHost
         app.MapJourneyService();
         app.MapCampaignStatus();
         app.MapStartEvent();
+        app.MapEngagementService();
         app.MapGrpcInfrastructure();
 
         // Last: the gateway exposes, in-process, the google.api.http routes of every service mapped above.

@@ -18,6 +18,7 @@ public sealed class GrpcHealthTests
         "journeygrpc.journey.v1.JourneyService",
         "journeygrpc.campaign.v1.CampaignStatusService",
         "journeygrpc.startevent.v1.StartEventService",
+        "journeygrpc.engagement.v1.EngagementService",
     };
 
     [Theory]

@@ -20,6 +20,7 @@ public sealed class GrpcReflectionTests
         "grpc.reflection.v1.ServerReflection",
         "grpc.reflection.v1alpha.ServerReflection",
         "journeygrpc.campaign.v1.CampaignStatusService",
+        "journeygrpc.engagement.v1.EngagementService",
         "journeygrpc.journey.v1.JourneyService",
         "journeygrpc.startevent.v1.StartEventService",
     ];
@@ -55,6 +56,8 @@ public sealed class GrpcReflectionTests
     [InlineData("journeygrpc.campaign.v1.WatchCampaignStatusRequest")]
     [InlineData("journeygrpc.startevent.v1.StartEventService")]
     [InlineData("journeygrpc.startevent.v1.ServiceStartEvent")]
+    [InlineData("journeygrpc.engagement.v1.EngagementService")]
+    [InlineData("journeygrpc.engagement.v1.IxnProfile")]
     public async Task FileContainingSymbol_DomainSymbol_FileWithEveryImportBuilds(string symbol)
     {
         await using var server = await RunningServer.StartAsync();

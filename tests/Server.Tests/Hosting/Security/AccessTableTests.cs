@@ -110,7 +110,8 @@ public sealed class AccessTableTests(SecuredServerFixture fixture) : IClassFixtu
     internal static IEnumerable<MethodDescriptor> DomainMethods() =>
         JourneyGrpc.Journey.V1.JourneyService.Descriptor.Methods
             .Concat(JourneyGrpc.Campaign.V1.CampaignStatusService.Descriptor.Methods)
-            .Concat(JourneyGrpc.StartEvent.V1.StartEventService.Descriptor.Methods);
+            .Concat(JourneyGrpc.StartEvent.V1.StartEventService.Descriptor.Methods)
+            .Concat(JourneyGrpc.WebEngagement.V1.EngagementService.Descriptor.Methods);
 
     internal static IReadOnlyList<string> Roles(MethodDescriptor method) =>
         method.GetOptions()?.GetExtension(AccessOptionsExtensions.MethodAccess) is { Roles.Count: > 0 } own
