@@ -30,7 +30,7 @@ public sealed class ServerStoreTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--Store:Provider=mysql", "Store:Provider 'mysql' is not supported; use 'sqlite' or 'postgres'.")]
+    [InlineData("--Store:Provider=mysql", "Store:Provider 'mysql' is not supported; use 'sqlite', 'litedb' or 'postgres'.")]
     [InlineData("--Store:Provider=postgres", "Store:PostgresConnectionString is required when Store:Provider is 'postgres' (e.g. Host=127.0.0.1;Port=5432;Database=journeygrpc;Username=journeygrpc).")]
     [InlineData("--Store:MaxBatchesPerCommit=0", "Store:MaxBatchesPerCommit is 0; it must be between 1 and 10000.")]
     public async Task BuildOrStart_InvalidStoreSection_FailsNamingKey(string argument, string message)
@@ -65,7 +65,7 @@ public sealed class ServerStoreTests : IDisposable
         var exitCode = await command.Parse(Args("--Store:Provider=mysql")).InvokeAsync(new() { Error = error }).WaitAsync(Timeout);
 
         Assert.Equal(1, exitCode);
-        Assert.Equal("journeygrpc: Store:Provider 'mysql' is not supported; use 'sqlite' or 'postgres'.", error.ToString().Trim());
+        Assert.Equal("journeygrpc: Store:Provider 'mysql' is not supported; use 'sqlite', 'litedb' or 'postgres'.", error.ToString().Trim());
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class LiteDbFailureTests : IDisposable
         // The log may grow to 16 pages only: a disk with almost no space left.
         var options = Options(path);
         options.LiteDbMaxLogBytes = 16 * 8192;
-        await using var store = await JourneyStore.OpenAsync(options).DefaultTimeout();
+        var store = await JourneyStore.OpenAsync(options).DefaultTimeout();
         var big = new WriteBatch();
         for (var i = 0; i < 500; i++)
         {
@@ -67,6 +67,16 @@ public sealed class LiteDbFailureTests : IDisposable
         Assert.Null(await store.GetAsync("t", "c", "big-0").DefaultTimeout());
         Assert.Equal([1L], (await store.WriteAsync("t", new WriteBatch().Insert("c", "small", Records.Small("small"))).DefaultTimeout()).Versions);
         Assert.Equal(0, (await store.FindAsync("t", new IndexQuery("c", "by-agent", "a")).DefaultTimeout()).Total);
+
+        // Once the writer thread is gone, the failed transaction is garbage: its finalizer must not run
+        // LiteDB's disposal again (that would throw on the finalizer thread and end the process).
+        // Several rounds: the engine's thread-local slot is finalized first, then what it held.
+        await store.DisposeAsync();
+        for (var round = 0; round < 3; round++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
     }
 
     [Fact]

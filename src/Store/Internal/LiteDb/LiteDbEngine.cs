@@ -21,6 +21,7 @@ internal sealed class LiteDbEngine : IStoreEngine
     private readonly ILogger _logger;
     private readonly LiteDbWriter _writer;
     private LiteDbFiles? _files;
+    private LiteDbBackupRequests? _backupRequests;
     private bool _disposed;
 
     internal LiteDbEngine(JourneyStoreOptions options, EventSignals signals, int maxBatchesPerCommit, TimeProvider timeProvider, ILogger logger)
@@ -34,6 +35,9 @@ internal sealed class LiteDbEngine : IStoreEngine
 
     internal string FullPath { get; }
 
+    /// <summary>Held by the writer around each commit, and by a backup around its checkpoint and copy.</summary>
+    internal Lock CommitLock { get; } = new();
+
     public string Description => $"LiteDB store {FullPath}";
 
     public long CommitCount => _writer.CommitCount;
@@ -45,7 +49,19 @@ internal sealed class LiteDbEngine : IStoreEngine
         var files = Files();
         var version = LiteDbSchema.Migrate(files.Engine, Description, targetVersion, _timeProvider, _logger);
         _writer.Start();
+        LiteDbBackup.Register(this);
+        _backupRequests = LiteDbBackupRequests.Listen(this, _logger);
         return Task.FromResult(version);
+    }
+
+    /// <summary>Online backup: with commits held, checkpoints the log into the data file and copies it; reads go on meanwhile.</summary>
+    internal long BackUp(string destination)
+    {
+        lock (CommitLock)
+        {
+            var files = Files();
+            return LiteDbBackup.Copy(files, destination);
+        }
     }
 
     public Task<StoredRecord?> GetAsync(string tenant, string collection, string id, CancellationToken cancellationToken) =>
@@ -70,6 +86,8 @@ internal sealed class LiteDbEngine : IStoreEngine
 
     public ValueTask DisposeAsync()
     {
+        LiteDbBackup.Unregister(this);
+        _backupRequests?.Dispose();
         _writer.Dispose();
         _reopen.EnterWriteLock();
         try
@@ -136,20 +154,6 @@ internal sealed class LiteDbEngine : IStoreEngine
 
                 _files = null;
             }
-        }
-        finally
-        {
-            _reopen.ExitWriteLock();
-        }
-    }
-
-    /// <summary>Runs <paramref name="action"/> on the writer's files with no reader inside LiteDB (for a backup's copy).</summary>
-    internal T Exclusive<T>(Func<LiteDbFiles, T> action)
-    {
-        _reopen.EnterWriteLock();
-        try
-        {
-            return action(Files());
         }
         finally
         {

@@ -72,6 +72,7 @@ internal sealed class LiteDbFiles : IDisposable
         }
         finally
         {
+            LiteDbAbandonedTransactions.SuppressFinalizers(Engine);
             Log.Dispose();
             Data.Dispose();
         }

@@ -82,7 +82,11 @@ internal sealed class LiteDbWriter : IDisposable
 
             if (group.Count > 0)
             {
-                Commit(group);
+                // A backup holds this lock while it checkpoints and copies: no commit changes the files meanwhile.
+                lock (_owner.CommitLock)
+                {
+                    Commit(group);
+                }
             }
         }
     }
