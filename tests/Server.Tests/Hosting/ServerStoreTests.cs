@@ -86,6 +86,26 @@ public sealed class ServerStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Backup_LiteDbStoreInUse_WritesCheckedCopyAndExitsZero()
+    {
+        var source = _directory.File("live.litedb");
+        await using var store = await JourneyStore.OpenAsync(new JourneyStoreOptions { Provider = "litedb", LiteDbPath = source }).WaitAsync(Timeout);
+        await store.WriteAsync("acme", new WriteBatch().Insert("notes", "n1", new StringValue { Value = "kept" })).WaitAsync(Timeout);
+        var output = new StringWriter();
+        var copy = _directory.File("backups/copy.litedb");
+
+        var exitCode = await ServerCommand.Create(_ => Task.CompletedTask)
+            .Parse(["backup", "--to", copy, "--Store:Provider=litedb", $"--Store:LiteDbPath={source}"])
+            .InvokeAsync(new() { Output = output }).WaitAsync(Timeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith($"Backed up {source} to {copy} (", output.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("bytes, integrity check ok).", output.ToString().Trim(), StringComparison.Ordinal);
+        await using var restored = await JourneyStore.OpenAsync(new JourneyStoreOptions { Provider = "litedb", LiteDbPath = copy }).WaitAsync(Timeout);
+        Assert.Equal("kept", (await restored.GetAsync("acme", "notes", "n1").WaitAsync(Timeout))!.Parse(StringValue.Parser).Value);
+    }
+
+    [Fact]
     public async Task Backup_NoStoreFile_ReasonOnStandardErrorAndExitCodeOne()
     {
         var error = new StringWriter();
