@@ -4,7 +4,7 @@
 #   scripts/bench.sh auth      h2load unary echo with JWT authentication on (a bearer token per call) vs off, same run (bench/auth-echo.sh)
 #   scripts/bench.sh stream    one EchoStream call through the Grpc.Net.Client typed client: messages/s (bench/load-client.sh stream)
 #   scripts/bench.sh client    unary Echo through the Grpc.Net.Client typed client: req/s, p50/p99 (bench/load-client.sh unary)
-#   scripts/bench.sh store     durable writes/s through the store: group commit vs one transaction per write, SQLite and PostgreSQL (bench/store-writes.sh)
+#   scripts/bench.sh store     the three stores side by side: durable writes/s (group commit vs one per write) and journey search p99, SQLite, LiteDB, PostgreSQL (bench/store-writes.sh)
 #   scripts/bench.sh gateway   unary Echo through the in-process REST gateway vs direct gRPC: req/s, p99, ratio (bench/gateway.sh)
 #   scripts/bench.sh gc        our echo server with DATAS on vs off: req/s, CPU per request, peak RSS (bench/gc-compare.sh)
 #   scripts/bench.sh micro     BenchmarkDotNet, in memory: a unary call through the Grpc.AspNetCore and REST gateway pipelines vs a raw endpoint;

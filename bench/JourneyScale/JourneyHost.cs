@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 
 namespace JourneyGrpc.Bench.JourneyScale;
 
-/// <summary>The journey service as the server hosts it (h2c on a loopback port, SQLite store in a temp folder) plus a typed client.</summary>
+/// <summary>The journey service as the server hosts it (h2c on a loopback port; a SQLite or LiteDB store in a temp folder, or a PostgreSQL database) plus a typed client.</summary>
 internal sealed class JourneyHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -33,15 +33,17 @@ internal sealed class JourneyHost : IAsyncDisposable
 
     internal string DatabasePath { get; }
 
-    internal static async Task<JourneyHost> StartAsync(string directory)
+    internal static async Task<JourneyHost> StartAsync(string directory, string provider, string? postgresConnectionString)
     {
-        var databasePath = Path.Combine(directory, "journey-scale.db");
+        var databasePath = Path.Combine(directory, provider == "litedb" ? "journey-scale.litedb" : "journey-scale.db");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Store:Provider"] = "sqlite",
+            ["Store:Provider"] = provider,
             ["Store:SqlitePath"] = databasePath,
+            ["Store:LiteDbPath"] = databasePath,
+            ["Store:PostgresConnectionString"] = postgresConnectionString,
         });
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpcServer(builder.Configuration);

@@ -6,6 +6,7 @@ using JourneyGrpc.Bench.JourneyScale;
 // Journey search at scale: seed a small account, measure, grow it tenfold, measure again.
 //   dotnet run -c Release --project bench/JourneyScale -- [--journeys 20000] [--small-journeys 2000]
 //     [--engagements-per-journey 5] [--queries 2000] [--warmup 300] [--seed-concurrency 32] [--budget-seconds 1500] [--output FILE]
+//     [--provider sqlite|litedb|postgres]   (postgres: a throwaway cluster, as in the store tests)
 var options = ScaleOptions.Parse(args);
 using var budget = new CancellationTokenSource(options.Budget);
 var directory = Directory.CreateTempSubdirectory("journey-scale-").FullName;
@@ -17,9 +18,11 @@ void Line(string text)
 }
 
 var total = Stopwatch.StartNew();
+var cluster = options.Provider == "postgres" ? await JourneyGrpc.Store.Tests.Infrastructure.PostgresCluster.StartAsync() : null;
 try
 {
-    await using var host = await JourneyHost.StartAsync(directory);
+    var connectionString = cluster is null ? null : await cluster.CreateDatabaseAsync("journey_scale");
+    await using var host = await JourneyHost.StartAsync(directory, options.Provider, connectionString);
     var rows = new List<(int Journeys, string Search, LatencySummary Latency)>();
     var seeded = 0;
     foreach (var journeys in new[] { options.SmallJourneys, options.LargeJourneys })
@@ -31,8 +34,13 @@ try
         rows.Add((journeys, "one phone + channel", await LatencyProbe.MeasureAsync(host.Client, Workload.SearchByPhoneAndChannel, journeys, 0, options.Warmup, options.Queries, 2, budget.Token)));
     }
 
-    var size = new FileInfo(host.DatabasePath).Length + (File.Exists(host.DatabasePath + "-wal") ? new FileInfo(host.DatabasePath + "-wal").Length : 0);
-    Line(string.Create(CultureInfo.InvariantCulture, $"Journey search, {options.Queries} sequential SearchJourneys calls per row after {options.Warmup} warm-up calls, random journeys; gRPC over loopback h2c, SQLite store ({size / (1024 * 1024)} MiB); {Environment.ProcessorCount} cores."));
+    var store = options.Provider switch
+    {
+        "postgres" => $"PostgreSQL store ({cluster!.Version}, throwaway cluster)",
+        "litedb" => string.Create(CultureInfo.InvariantCulture, $"LiteDB store ({new FileInfo(host.DatabasePath).Length / (1024 * 1024)} MiB)"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"SQLite store ({(new FileInfo(host.DatabasePath).Length + (File.Exists(host.DatabasePath + "-wal") ? new FileInfo(host.DatabasePath + "-wal").Length : 0)) / (1024 * 1024)} MiB)"),
+    };
+    Line(string.Create(CultureInfo.InvariantCulture, $"Journey search, {options.Queries} sequential SearchJourneys calls per row after {options.Warmup} warm-up calls, random journeys; gRPC over loopback h2c, {store}; {Environment.ProcessorCount} cores."));
     Line(string.Empty);
     Line("| journeys | engagements | search by | p50 ms | p90 ms | p99 ms | max ms | mean ms |");
     Line("|---:|---:|---|---:|---:|---:|---:|---:|");
@@ -46,6 +54,7 @@ try
     Line(string.Empty);
     Line(string.Create(CultureInfo.InvariantCulture, $"One e-mail, {options.LargeJourneys:N0} vs {options.SmallJourneys:N0} journeys: p50 x{large.P50 / small.P50:F2}, p99 x{large.P99 / small.P99:F2}. Acceptance: p99 < 20 ms at {options.LargeJourneys:N0} journeys: {(large.P99 < 20 ? "PASS" : "FAIL")}."));
     Line(string.Create(CultureInfo.InvariantCulture, $"Total run {total.Elapsed.TotalSeconds:F0} s."));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SEARCH provider={options.Provider} journeys={options.LargeJourneys} engagements={options.LargeJourneys * options.EngagementsPerJourney} p50_ms={large.P50:F2} p99_ms={large.P99:F2}"));
     if (options.Output is not null)
     {
         await File.WriteAllTextAsync(options.Output, report.ToString());
@@ -60,6 +69,11 @@ catch (OperationCanceledException) when (budget.IsCancellationRequested)
 }
 finally
 {
+    if (cluster is not null)
+    {
+        await cluster.DisposeAsync();
+    }
+
     try
     {
         Directory.Delete(directory, recursive: true);

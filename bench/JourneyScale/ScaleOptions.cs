@@ -3,7 +3,7 @@ using System.Globalization;
 namespace JourneyGrpc.Bench.JourneyScale;
 
 /// <summary>The knobs, from <c>--name value</c> arguments.</summary>
-internal sealed record ScaleOptions(int SmallJourneys, int LargeJourneys, int EngagementsPerJourney, int Queries, int Warmup, int SeedConcurrency, TimeSpan Budget, string? Output)
+internal sealed record ScaleOptions(int SmallJourneys, int LargeJourneys, int EngagementsPerJourney, int Queries, int Warmup, int SeedConcurrency, TimeSpan Budget, string? Output, string Provider)
 {
     internal static ScaleOptions Parse(string[] args)
     {
@@ -27,10 +27,12 @@ internal sealed record ScaleOptions(int SmallJourneys, int LargeJourneys, int En
             Int("warmup", 300),
             Int("seed-concurrency", 32),
             TimeSpan.FromSeconds(Int("budget-seconds", 1_500)),
-            values.GetValueOrDefault("output"));
-        if (options.SmallJourneys < 1 || options.LargeJourneys <= options.SmallJourneys || options.EngagementsPerJourney is < 1 or > 50 || options.Queries < 10)
+            values.GetValueOrDefault("output"),
+            values.GetValueOrDefault("provider", "sqlite"));
+        if (options.SmallJourneys < 1 || options.LargeJourneys <= options.SmallJourneys || options.EngagementsPerJourney is < 1 or > 50 || options.Queries < 10
+            || options.Provider is not ("sqlite" or "litedb" or "postgres"))
         {
-            throw new ArgumentException("Need 1 ≤ small-journeys < journeys, 1..50 engagements per journey and at least 10 queries.");
+            throw new ArgumentException("Need 1 ≤ small-journeys < journeys, 1..50 engagements per journey, at least 10 queries and --provider sqlite, litedb or postgres.");
         }
 
         return options;

@@ -5,7 +5,8 @@ using Npgsql;
 using static System.FormattableString;
 
 // Durable writes/s through IJourneyStore, group commit vs one transaction per write, on SQLite
-// (WAL, synchronous=FULL) and PostgreSQL (fsync=on, synchronous_commit=on; a throwaway cluster).
+// (WAL, synchronous=FULL), LiteDB (log fsynced after each commit by the provider) and PostgreSQL
+// (fsync=on, synchronous_commit=on; a throwaway cluster).
 // Rounds alternate the cells so drift hits all of them; each cell reports the median round.
 // Prints one "RESULT ..." line per run and a markdown report.
 var options = BenchOptions.Parse(args);
@@ -26,9 +27,12 @@ try
             foreach (var groupCommit in round % 2 == 1 ? new[] { true, false } : [false, true])
             {
                 var label = $"{provider}_{(groupCommit ? "group" : "single")}_{round}";
-                var storeOptions = provider == "postgres"
-                    ? new JourneyStoreOptions { Provider = "postgres", PostgresConnectionString = await cluster!.CreateDatabaseAsync(label), GroupCommit = groupCommit }
-                    : new JourneyStoreOptions { SqlitePath = Path.Combine(options.Folder, $"{label}-{Environment.ProcessId}.db"), GroupCommit = groupCommit };
+                var storeOptions = provider switch
+                {
+                    "postgres" => new JourneyStoreOptions { Provider = "postgres", PostgresConnectionString = await cluster!.CreateDatabaseAsync(label), GroupCommit = groupCommit },
+                    "litedb" => new JourneyStoreOptions { Provider = "litedb", LiteDbPath = Path.Combine(options.Folder, $"{label}-{Environment.ProcessId}.litedb"), GroupCommit = groupCommit },
+                    _ => new JourneyStoreOptions { SqlitePath = Path.Combine(options.Folder, $"{label}-{Environment.ProcessId}.db"), GroupCommit = groupCommit },
+                };
                 await using (var store = await JourneyStore.OpenAsync(storeOptions))
                 {
                     var durability = await DescribeDurabilityAsync(storeOptions);
@@ -48,6 +52,11 @@ try
                     {
                         File.Delete(storeOptions.SqlitePath + suffix);
                     }
+                }
+                else if (provider == "litedb")
+                {
+                    File.Delete(storeOptions.LiteDbPath);
+                    File.Delete(Path.ChangeExtension(storeOptions.LiteDbPath, null) + "-log.litedb");
                 }
             }
         }
@@ -101,6 +110,12 @@ static async Task<string> DescribeDurabilityAsync(JourneyStoreOptions options)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT 'fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit') || ', wal_sync_method=' || current_setting('wal_sync_method')", connection);
         return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    if (options.Provider == "litedb")
+    {
+        var liteFolder = Path.GetDirectoryName(Path.GetFullPath(options.LiteDbPath))!;
+        return $"LiteDB 5.0.21, log fsynced after each commit ({new DriveInfo(liteFolder).DriveFormat} at {liteFolder})";
     }
 
     var folder = Path.GetDirectoryName(Path.GetFullPath(options.SqlitePath))!;

@@ -6,8 +6,8 @@ namespace JourneyGrpc.Store;
 /// to one tenant (an account); nothing reads or writes across tenants.
 /// </summary>
 /// <remarks>
-/// A write is acknowledged only once it is durable (SQLite WAL with <c>synchronous=FULL</c>, or a
-/// PostgreSQL commit). Failures are <see cref="StoreException"/>s: <see cref="StoreConcurrencyException"/>
+/// A write is acknowledged only once it is durable (SQLite WAL with <c>synchronous=FULL</c>, a LiteDB
+/// commit whose log the provider has fsynced, or a PostgreSQL commit). Failures are <see cref="StoreException"/>s: <see cref="StoreConcurrencyException"/>
 /// (stale version), <see cref="StoreDuplicateException"/> (id or unique key taken) and
 /// <see cref="StoreFailureException"/> (the database is locked, read-only, corrupt, full or unreachable).
 /// </remarks>

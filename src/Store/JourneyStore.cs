@@ -1,5 +1,5 @@
-using System.Data.Common;
 using JourneyGrpc.Store.Internal;
+using JourneyGrpc.Store.Internal.LiteDb;
 using JourneyGrpc.Store.Internal.Postgres;
 using JourneyGrpc.Store.Internal.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace JourneyGrpc.Store;
 
 /// <summary>
-/// The store on SQLite or PostgreSQL, chosen by <see cref="JourneyStoreOptions.Provider"/>.
+/// The store on LiteDB, SQLite or PostgreSQL, chosen by <see cref="JourneyStoreOptions.Provider"/>.
 /// <see cref="StartAsync"/> opens the database and applies pending migrations (the first operation
 /// does it too if nobody called it); <see cref="DisposeAsync"/> commits what is queued and closes.
 /// </summary>
@@ -19,38 +19,35 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
     private const int MaxPage = 1000;
     private const int MaxEvents = 10_000;
 
-    private readonly IStoreBackend _backend;
+    private readonly IStoreEngine _engine;
     private readonly JourneyStoreOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly EventSignals _signals = new();
-    private readonly RecordQueries _queries;
-    private readonly BatchApplier _applier;
-    private readonly GroupCommitWriter _writer;
+    private readonly EventSignals _signals;
     private readonly Lock _startLock = new();
     private Task? _started;
     private volatile bool _disposed;
 
-    private JourneyStore(IStoreBackend backend, JourneyStoreOptions options, TimeProvider timeProvider, ILogger logger)
+    private JourneyStore(IStoreEngine engine, EventSignals signals, JourneyStoreOptions options, TimeProvider timeProvider, ILogger logger)
     {
-        _backend = backend;
+        _engine = engine;
+        _signals = signals;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
-        _queries = new RecordQueries(backend);
-        var maxBatches = options.GroupCommit ? options.MaxBatchesPerCommit : 1;
-        _applier = new BatchApplier(backend, timeProvider);
-        _writer = new GroupCommitWriter(backend, _applier, _signals, maxBatches, logger);
     }
 
     /// <summary>Names the database, e.g. <c>SQLite store /srv/journeygrpc/data/journeygrpc.db</c>.</summary>
-    public string Description => _backend.Description;
+    public string Description => _engine.Description;
 
     /// <summary>The schema version after start-up migrations.</summary>
     public int SchemaVersion { get; private set; }
 
     /// <summary>How many write transactions have committed; fewer than the batches written when group commit works.</summary>
-    public long CommitCount => _writer.CommitCount;
+    public long CommitCount => _engine.CommitCount;
+
+    /// <summary>The database engine (for tests of a provider's internals).</summary>
+    internal IStoreEngine Engine => _engine;
 
     /// <summary>Creates the store without touching the database; throws <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> for invalid options.</summary>
     public static JourneyStore Create(JourneyStoreOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
@@ -59,10 +56,15 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         JourneyStoreOptionsValidator.ThrowIfInvalid(options);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("JourneyGrpc.Store");
         timeProvider ??= TimeProvider.System;
-        IStoreBackend backend = JourneyStoreOptionsValidator.IsPostgres(options)
-            ? new PostgresBackend(options, timeProvider, logger)
-            : new SqliteBackend(options, timeProvider, logger);
-        return new JourneyStore(backend, options, timeProvider, logger);
+        var signals = new EventSignals();
+        var maxBatches = options.GroupCommit ? options.MaxBatchesPerCommit : 1;
+        IStoreEngine engine = JourneyStoreOptionsValidator.ProviderOf(options) switch
+        {
+            JourneyStoreOptions.LiteDb => new LiteDbEngine(options, signals, maxBatches, timeProvider, logger),
+            JourneyStoreOptions.Postgres => new SqlStoreEngine(new PostgresBackend(options, timeProvider, logger), signals, maxBatches, timeProvider, logger),
+            _ => new SqlStoreEngine(new SqliteBackend(options, timeProvider, logger), signals, maxBatches, timeProvider, logger),
+        };
+        return new JourneyStore(engine, signals, options, timeProvider, logger);
     }
 
     /// <summary>Creates the store and starts it.</summary>
@@ -99,7 +101,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         StoreNames.Validate(tenant, nameof(tenant));
         StoreNames.Validate(collection, nameof(collection));
         StoreNames.ValidateId(id, nameof(id));
-        return ReadAsync(() => _queries.GetAsync(tenant, collection, id, cancellationToken), cancellationToken);
+        return ReadAsync(() => _engine.GetAsync(tenant, collection, id, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -118,7 +120,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
             StoreNames.ValidateId(id, nameof(ids));
         }
 
-        return ReadAsync(() => _queries.GetManyAsync(tenant, collection, ids, cancellationToken), cancellationToken);
+        return ReadAsync(() => _engine.GetManyAsync(tenant, collection, ids, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -139,7 +141,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
             StoreNames.ValidateKey(key, nameof(query));
         }
 
-        return ReadAsync(() => _queries.FindAsync(tenant, query, cancellationToken), cancellationToken);
+        return ReadAsync(() => _engine.FindAsync(tenant, query, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -153,7 +155,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         }
 
         await StartAsync(cancellationToken).ConfigureAwait(false);
-        return await _writer.EnqueueAsync(tenant, batch, cancellationToken).ConfigureAwait(false);
+        return await _engine.WriteAsync(tenant, batch, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -164,7 +166,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, MaxEvents);
-        return ReadAsync(() => _queries.ReadEventsAsync(tenant, log, afterSequence, maxCount, cancellationToken), cancellationToken);
+        return ReadAsync(() => _engine.ReadEventsAsync(tenant, log, afterSequence, maxCount, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -177,12 +179,12 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         {
             // The signal is taken before the head is read: an append committed in between pulses it.
             var signal = _signals.Next(tenant, log);
-            if (await ReadAsync(() => _queries.LogHeadAsync(tenant, log, cancellationToken), cancellationToken).ConfigureAwait(false) > afterSequence)
+            if (await ReadAsync(() => _engine.LogHeadAsync(tenant, log, cancellationToken), cancellationToken).ConfigureAwait(false) > afterSequence)
             {
                 return;
             }
 
-            if (_backend.EventPollInterval is { } poll)
+            if (_engine.EventPollInterval is { } poll)
             {
                 try
                 {
@@ -209,36 +211,21 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         }
 
         _disposed = true;
-        await _writer.DisposeAsync().ConfigureAwait(false);
-        await _backend.DisposeAsync().ConfigureAwait(false);
+        await _engine.DisposeAsync().ConfigureAwait(false);
         _signals.PulseAll();
     }
 
     private async Task StartCoreAsync()
     {
-        DbConnection? writer = null;
         try
         {
-            writer = await _backend.OpenWriterAsync(CancellationToken.None).ConfigureAwait(false);
-            SchemaVersion = await Migrator.MigrateAsync(writer, _backend, _timeProvider, _logger, _options.SchemaTargetVersion, CancellationToken.None).ConfigureAwait(false);
-            await _backend.StartEventSignalsAsync(_signals, CancellationToken.None).ConfigureAwait(false);
-            _applier.UseSchema(SchemaVersion);
-            _writer.Start(writer);
-            StoreLog.Opened(_logger, _backend.Description, SchemaVersion, _options.GroupCommit);
+            // Not the caller's token: the start is shared by every caller, and a cancelled wait only stops waiting.
+            SchemaVersion = await _engine.StartAsync(_signals, _options.SchemaTargetVersion, CancellationToken.None).ConfigureAwait(false);
+            StoreLog.Opened(_logger, _engine.Description, SchemaVersion, _options.GroupCommit);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (_engine.TranslateFailure(ex) is { } failure && !ReferenceEquals(failure, ex))
         {
-            if (writer is not null)
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (_backend.TranslateFailure(ex) is { } failure && !ReferenceEquals(failure, ex))
-            {
-                throw failure;
-            }
-
-            throw;
+            throw failure;
         }
     }
 
@@ -250,7 +237,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         {
             return await read().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not StoreException && _backend.TranslateFailure(ex) is { } failure)
+        catch (Exception ex) when (ex is not StoreException && _engine.TranslateFailure(ex) is { } failure)
         {
             throw failure;
         }

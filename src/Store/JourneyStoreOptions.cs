@@ -12,11 +12,17 @@ public sealed class JourneyStoreOptions
     /// <summary>The value of <see cref="Provider"/> for a PostgreSQL server.</summary>
     public const string Postgres = "postgres";
 
-    /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
+    /// <summary>The value of <see cref="Provider"/> for the embedded LiteDB file.</summary>
+    public const string LiteDb = "litedb";
+
+    /// <summary><c>sqlite</c> (default), <c>litedb</c> or <c>postgres</c>.</summary>
     public string Provider { get; set; } = Sqlite;
 
     /// <summary>The SQLite file, relative to the working directory; its folder is created. Default <c>./data/journeygrpc.db</c>.</summary>
     public string SqlitePath { get; set; } = "./data/journeygrpc.db";
+
+    /// <summary>The LiteDB file, relative to the working directory; its folder is created, its log is <c>…-log.litedb</c> beside it. Default <c>./data/journeygrpc.litedb</c>.</summary>
+    public string LiteDbPath { get; set; } = "./data/journeygrpc.litedb";
 
     /// <summary>An Npgsql connection string (<c>Host=…;Database=…;Username=…</c>); required for <c>postgres</c>.</summary>
     public string? PostgresConnectionString { get; set; }
@@ -35,6 +41,9 @@ public sealed class JourneyStoreOptions
 
     /// <summary>SQLite only, for tests: caps the file at this many pages to simulate a full disk.</summary>
     internal long? SqliteMaxPageCount { get; set; }
+
+    /// <summary>LiteDB only, for tests: the log file may not grow beyond this many bytes, to simulate a full disk.</summary>
+    internal long? LiteDbMaxLogBytes { get; set; }
 
     /// <summary>For tests: migrate no further than this schema version, as an older server would.</summary>
     internal int? SchemaTargetVersion { get; set; }

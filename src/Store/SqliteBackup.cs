@@ -21,7 +21,12 @@ public static class SqliteBackup
         if (JourneyStoreOptionsValidator.IsPostgres(options))
         {
             throw new InvalidOperationException(
-                $"{JourneyStoreOptions.Key(nameof(options.Provider))} is '{JourneyStoreOptions.Postgres}': the backup command copies the SQLite store; back up PostgreSQL with pg_dump or pg_basebackup.");
+                $"{JourneyStoreOptions.Key(nameof(options.Provider))} is '{JourneyStoreOptions.Postgres}': the backup command copies the SQLite or LiteDB store; back up PostgreSQL with pg_dump or pg_basebackup.");
+        }
+
+        if (JourneyStoreOptionsValidator.IsLiteDb(options))
+        {
+            throw new InvalidOperationException($"{JourneyStoreOptions.Key(nameof(options.Provider))} is '{JourneyStoreOptions.LiteDb}': copy it with {nameof(LiteDbBackup)}.");
         }
 
         var backend = new SqliteBackend(options);

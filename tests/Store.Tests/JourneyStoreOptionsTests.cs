@@ -6,7 +6,7 @@ namespace JourneyGrpc.Store.Tests;
 public sealed class JourneyStoreOptionsTests
 {
     [Theory]
-    [InlineData("mysql", null, null, "Store:Provider 'mysql' is not supported; use 'sqlite' or 'postgres'.")]
+    [InlineData("mysql", null, null, "Store:Provider 'mysql' is not supported; use 'sqlite', 'litedb' or 'postgres'.")]
     [InlineData("postgres", null, null, "Store:PostgresConnectionString is required when Store:Provider is 'postgres' (e.g. Host=127.0.0.1;Port=5432;Database=journeygrpc;Username=journeygrpc).")]
     [InlineData("postgres", null, "Database=x", "Store:PostgresConnectionString names no Host.")]
     [InlineData("sqlite", "", null, "Store:SqlitePath is empty; it must name the database file (default ./data/journeygrpc.db).")]
@@ -52,6 +52,6 @@ public sealed class JourneyStoreOptionsTests
     {
         var error = Assert.Throws<OptionsValidationException>(() => JourneyStore.Create(new JourneyStoreOptions { Provider = "oracle" }));
 
-        Assert.Equal("Store:Provider 'oracle' is not supported; use 'sqlite' or 'postgres'.", error.Message);
+        Assert.Equal("Store:Provider 'oracle' is not supported; use 'sqlite', 'litedb' or 'postgres'.", error.Message);
     }
 }

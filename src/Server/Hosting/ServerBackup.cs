@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace JourneyGrpc.Server.Hosting;
 
 /// <summary>
-/// The <c>backup --to FILE</c> subcommand: an online copy of the SQLite store named by the same
-/// configuration the server reads (appsettings.json, environment, <c>--Store:SqlitePath=…</c>).
+/// The <c>backup --to FILE</c> subcommand: a checked copy of the SQLite or LiteDB store named by the same
+/// configuration the server reads (appsettings.json, environment, <c>--Store:SqlitePath=…</c>,
+/// <c>--Store:Provider=litedb --Store:LiteDbPath=…</c>).
 /// </summary>
 internal static class ServerBackup
 {
@@ -21,6 +22,13 @@ internal static class ServerBackup
         var options = configuration.GetSection(JourneyStoreOptions.SectionName).Get<JourneyStoreOptions>() ?? new JourneyStoreOptions();
         try
         {
+            if (string.Equals(options.Provider, JourneyStoreOptions.LiteDb, StringComparison.OrdinalIgnoreCase))
+            {
+                var copied = LiteDbBackup.Run(options, destination);
+                output.WriteLine($"Backed up {Path.GetFullPath(options.LiteDbPath)} to {Path.GetFullPath(destination)} ({copied} bytes, integrity check ok).");
+                return 0;
+            }
+
             var bytes = SqliteBackup.Run(options, destination);
             output.WriteLine($"Backed up {Path.GetFullPath(options.SqlitePath)} to {Path.GetFullPath(destination)} ({bytes} bytes, integrity_check ok).");
             return 0;

@@ -76,8 +76,9 @@ internal static class ServerCommand
         };
         var backup = new Command(
             "backup",
-            "Copies the SQLite store (Store:SqlitePath) to a new file with SQLite's online backup, checks the copy, and exits. "
-            + "The server may keep running. --Store:SqlitePath=FILE picks another store.")
+            "Copies the store to a new file, checks the copy, and exits; the server may keep running. SQLite (Store:SqlitePath): "
+            + "SQLite's online backup, then integrity_check. LiteDB (--Store:Provider=litedb, Store:LiteDbPath): the server holding the "
+            + "file checkpoints and copies it, then the copy is checked. --Store:SqlitePath=FILE or --Store:LiteDbPath=FILE picks another store.")
         {
             to,
         };

@@ -24,18 +24,30 @@ internal sealed class JourneyStoreOptionsValidator : IValidateOptions<JourneySto
     internal static bool IsPostgres(JourneyStoreOptions options) =>
         string.Equals(options.Provider, JourneyStoreOptions.Postgres, StringComparison.OrdinalIgnoreCase);
 
+    internal static bool IsLiteDb(JourneyStoreOptions options) =>
+        string.Equals(options.Provider, JourneyStoreOptions.LiteDb, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The provider's constant (<see cref="JourneyStoreOptions.Sqlite"/>, …) whatever its case; the options are valid.</summary>
+    internal static string ProviderOf(JourneyStoreOptions options) =>
+        IsPostgres(options) ? JourneyStoreOptions.Postgres : IsLiteDb(options) ? JourneyStoreOptions.LiteDb : JourneyStoreOptions.Sqlite;
+
     internal static List<string> Check(JourneyStoreOptions options)
     {
         var failures = new List<string>();
         var isSqlite = string.Equals(options.Provider, JourneyStoreOptions.Sqlite, StringComparison.OrdinalIgnoreCase);
-        if (!isSqlite && !IsPostgres(options))
+        if (!isSqlite && !IsPostgres(options) && !IsLiteDb(options))
         {
-            failures.Add($"{JourneyStoreOptions.Key(nameof(options.Provider))} '{options.Provider}' is not supported; use '{JourneyStoreOptions.Sqlite}' or '{JourneyStoreOptions.Postgres}'.");
+            failures.Add($"{JourneyStoreOptions.Key(nameof(options.Provider))} '{options.Provider}' is not supported; use '{JourneyStoreOptions.Sqlite}', '{JourneyStoreOptions.LiteDb}' or '{JourneyStoreOptions.Postgres}'.");
         }
 
         if (isSqlite)
         {
-            CheckSqlitePath(options.SqlitePath, failures);
+            CheckFilePath(nameof(JourneyStoreOptions.SqlitePath), options.SqlitePath, "./data/journeygrpc.db", failures);
+        }
+
+        if (IsLiteDb(options))
+        {
+            CheckFilePath(nameof(JourneyStoreOptions.LiteDbPath), options.LiteDbPath, "./data/journeygrpc.litedb", failures);
         }
 
         if (IsPostgres(options))
@@ -56,12 +68,12 @@ internal sealed class JourneyStoreOptionsValidator : IValidateOptions<JourneySto
         return failures;
     }
 
-    private static void CheckSqlitePath(string? path, List<string> failures)
+    private static void CheckFilePath(string property, string? path, string defaultPath, List<string> failures)
     {
-        var key = JourneyStoreOptions.Key(nameof(JourneyStoreOptions.SqlitePath));
+        var key = JourneyStoreOptions.Key(property);
         if (string.IsNullOrWhiteSpace(path))
         {
-            failures.Add($"{key} is empty; it must name the database file (default ./data/journeygrpc.db).");
+            failures.Add($"{key} is empty; it must name the database file (default {defaultPath}).");
             return;
         }
 

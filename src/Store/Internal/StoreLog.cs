@@ -31,4 +31,7 @@ internal static partial class StoreLog
 
     [LoggerMessage(9, LogLevel.Warning, "A background WAL checkpoint of {Store} failed; the writer's automatic checkpoint still bounds the WAL.", EventName = "CheckpointFailed")]
     internal static partial void CheckpointFailed(ILogger logger, string store, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "A backup requested through {Request} failed.", EventName = "BackupRequestFailed")]
+    internal static partial void BackupRequestFailed(ILogger logger, string request, Exception exception);
 }

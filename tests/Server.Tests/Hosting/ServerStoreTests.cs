@@ -30,7 +30,7 @@ public sealed class ServerStoreTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--Store:Provider=mysql", "Store:Provider 'mysql' is not supported; use 'sqlite' or 'postgres'.")]
+    [InlineData("--Store:Provider=mysql", "Store:Provider 'mysql' is not supported; use 'sqlite', 'litedb' or 'postgres'.")]
     [InlineData("--Store:Provider=postgres", "Store:PostgresConnectionString is required when Store:Provider is 'postgres' (e.g. Host=127.0.0.1;Port=5432;Database=journeygrpc;Username=journeygrpc).")]
     [InlineData("--Store:MaxBatchesPerCommit=0", "Store:MaxBatchesPerCommit is 0; it must be between 1 and 10000.")]
     public async Task BuildOrStart_InvalidStoreSection_FailsNamingKey(string argument, string message)
@@ -65,7 +65,7 @@ public sealed class ServerStoreTests : IDisposable
         var exitCode = await command.Parse(Args("--Store:Provider=mysql")).InvokeAsync(new() { Error = error }).WaitAsync(Timeout);
 
         Assert.Equal(1, exitCode);
-        Assert.Equal("journeygrpc: Store:Provider 'mysql' is not supported; use 'sqlite' or 'postgres'.", error.ToString().Trim());
+        Assert.Equal("journeygrpc: Store:Provider 'mysql' is not supported; use 'sqlite', 'litedb' or 'postgres'.", error.ToString().Trim());
     }
 
     [Fact]
@@ -82,6 +82,26 @@ public sealed class ServerStoreTests : IDisposable
         Assert.Equal(0, exitCode);
         Assert.StartsWith($"Backed up {source} to {copy} (", output.ToString(), StringComparison.Ordinal);
         await using var restored = await JourneyStore.OpenAsync(new JourneyStoreOptions { SqlitePath = copy }).WaitAsync(Timeout);
+        Assert.Equal("kept", (await restored.GetAsync("acme", "notes", "n1").WaitAsync(Timeout))!.Parse(StringValue.Parser).Value);
+    }
+
+    [Fact]
+    public async Task Backup_LiteDbStoreInUse_WritesCheckedCopyAndExitsZero()
+    {
+        var source = _directory.File("live.litedb");
+        await using var store = await JourneyStore.OpenAsync(new JourneyStoreOptions { Provider = "litedb", LiteDbPath = source }).WaitAsync(Timeout);
+        await store.WriteAsync("acme", new WriteBatch().Insert("notes", "n1", new StringValue { Value = "kept" })).WaitAsync(Timeout);
+        var output = new StringWriter();
+        var copy = _directory.File("backups/copy.litedb");
+
+        var exitCode = await ServerCommand.Create(_ => Task.CompletedTask)
+            .Parse(["backup", "--to", copy, "--Store:Provider=litedb", $"--Store:LiteDbPath={source}"])
+            .InvokeAsync(new() { Output = output }).WaitAsync(Timeout);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith($"Backed up {source} to {copy} (", output.ToString(), StringComparison.Ordinal);
+        Assert.EndsWith("bytes, integrity check ok).", output.ToString().Trim(), StringComparison.Ordinal);
+        await using var restored = await JourneyStore.OpenAsync(new JourneyStoreOptions { Provider = "litedb", LiteDbPath = copy }).WaitAsync(Timeout);
         Assert.Equal("kept", (await restored.GetAsync("acme", "notes", "n1").WaitAsync(Timeout))!.Parse(StringValue.Parser).Value);
     }
 

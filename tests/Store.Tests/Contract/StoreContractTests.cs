@@ -6,7 +6,7 @@ using JourneyGrpc.Store.Tests.V1;
 namespace JourneyGrpc.Store.Tests.Contract;
 
 /// <summary>
-/// The store contract: every test runs on SQLite and on a real PostgreSQL server (one subclass each).
+/// The store contract: every test runs on LiteDB, on SQLite and on a real PostgreSQL server (one subclass each).
 /// Each test writes under a tenant of its own.
 /// </summary>
 public abstract partial class StoreContractTests : IAsyncLifetime
@@ -37,8 +37,26 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     /// <summary>Options of a new, empty database.</summary>
     protected abstract Task<JourneyStoreOptions> FreshDatabaseAsync();
 
-    /// <summary>A connection to the database of <paramref name="options"/> that bypasses the store.</summary>
-    protected abstract Task<DbConnection> OpenRawAsync(JourneyStoreOptions options);
+    /// <summary>A connection to the SQL database of <paramref name="options"/> that bypasses the store.</summary>
+    protected virtual Task<DbConnection> OpenRawAsync(JourneyStoreOptions options) => throw new NotSupportedException("Not a SQL database.");
+
+    /// <summary>How many schema migrations the (closed) database of <paramref name="options"/> lists as applied, read bypassing the store.</summary>
+    protected virtual async Task<long> CountAppliedMigrationsAsync(JourneyStoreOptions options)
+    {
+        await using var raw = await OpenRawAsync(options);
+        await using var command = raw.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Marks the (closed) database of <paramref name="options"/> as migrated to <paramref name="version"/> by a newer server, bypassing the store.</summary>
+    protected virtual async Task MarkSchemaVersionAsync(JourneyStoreOptions options, int version)
+    {
+        await using var raw = await OpenRawAsync(options);
+        await using var command = raw.CreateCommand();
+        command.CommandText = $"INSERT INTO schema_migrations (version, name, applied_at) VALUES ({version}, 'from the future', 0)";
+        await command.ExecuteNonQueryAsync();
+    }
 
     /// <summary>The newest schema version of the backend under test.</summary>
     protected abstract int NewestSchemaVersion { get; }

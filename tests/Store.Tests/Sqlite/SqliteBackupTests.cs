@@ -76,6 +76,6 @@ public sealed class SqliteBackupTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => SqliteBackup.Run(options, _directory.File("copy.db")));
 
-        Assert.StartsWith("Store:Provider is 'postgres': the backup command copies the SQLite store;", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Store:Provider is 'postgres': the backup command copies the SQLite or LiteDB store;", error.Message, StringComparison.Ordinal);
     }
 }
