@@ -299,15 +299,6 @@ internal sealed class StartEventServiceImpl(
         }
     }
 
-    private static async Task<T> RunAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (StoreException ex)
-        {
-            throw StartEventErrors.FromStore(ex);
-        }
-    }
+    /// <summary>Runs one call; store failures become statuses in <see cref="Hosting.Grpc.StoreFailureInterceptor"/>, as for every service.</summary>
+    private static Task<T> RunAsync<T>(Func<Task<T>> call) => call();
 }

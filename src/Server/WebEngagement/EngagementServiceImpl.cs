@@ -65,7 +65,7 @@ internal sealed class EngagementServiceImpl(
     {
         QueryRequestValidator.Validate(request);
         var tenant = EngagementStoreNames.Tenant(request.DeploymentId);
-        var waiting = await StoreCalls.ReadAsync(() => reader.WaitingAsync(tenant, request.CustomerCookieId.ToLowerInvariant(), MaxPingActions, context.CancellationToken)).ConfigureAwait(false);
+        var waiting = await reader.WaitingAsync(tenant, request.CustomerCookieId.ToLowerInvariant(), MaxPingActions, context.CancellationToken).ConfigureAwait(false);
         var now = timeProvider.GetUtcNow();
         var response = new PingResponse { PollIntervalMilliseconds = options.Value.PingPollIntervalMilliseconds };
         response.Actions.Add(waiting.Where(a => WebActionViews.AsOf(a, now).State == WebActionState.Qualified).Select(WebActionViews.ToDeploymentWebAction));
@@ -76,7 +76,7 @@ internal sealed class EngagementServiceImpl(
     {
         QueryRequestValidator.Validate(request);
         var tenant = EngagementStoreNames.Tenant(request.DeploymentId);
-        var stored = await StoreCalls.ReadAsync(() => reader.GetAsync(tenant, request.ActionId.ToLowerInvariant(), context.CancellationToken)).ConfigureAwait(false)
+        var stored = await reader.GetAsync(tenant, request.ActionId.ToLowerInvariant(), context.CancellationToken).ConfigureAwait(false)
             ?? throw EngagementErrors.ActionNotFound(tenant, request.ActionId);
         return new GetWebActionResponse { WebAction = WebActionViews.AsOf(stored.Action, timeProvider.GetUtcNow()) };
     }
@@ -84,16 +84,12 @@ internal sealed class EngagementServiceImpl(
     public override Task<GetActionMapPerformanceResponse> GetActionMapPerformance(GetActionMapPerformanceRequest request, ServerCallContext context)
     {
         QueryRequestValidator.Validate(request);
-        return StoreCalls.ReadAsync(() => performance.ReadAsync(request, context.CancellationToken));
+        return performance.ReadAsync(request, context.CancellationToken);
     }
 
     public override Task WatchWebActions(WatchWebActionsRequest request, IServerStreamWriter<WatchWebActionsResponse> responseStream, ServerCallContext context)
     {
         QueryRequestValidator.Validate(request);
-        return StoreCalls.ReadAsync(async () =>
-        {
-            await watch.RunAsync(request, responseStream, context.CancellationToken).ConfigureAwait(false);
-            return true;
-        });
+        return watch.RunAsync(request, responseStream, context.CancellationToken);
     }
 }

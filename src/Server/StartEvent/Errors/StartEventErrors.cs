@@ -40,11 +40,4 @@ internal static class StartEventErrors
     /// <summary>RESOURCE_EXHAUSTED: the tenant used every id of a kind.</summary>
     internal static RpcException IdsExhausted(string kind, string tenant) =>
         new(new Grpc.Core.Status(StatusCode.ResourceExhausted, $"Tenant '{tenant}' has used every {kind} id."));
-
-    /// <summary>ABORTED: a write kept losing races with other writers.</summary>
-    internal static RpcException TooManyConflicts(string operation, int attempts) =>
-        new(new Grpc.Core.Status(StatusCode.Aborted, $"{operation} conflicted with concurrent writes {attempts} times; retry."));
-
-    /// <summary>The status of a store failure, from the one shared mapping.</summary>
-    internal static RpcException FromStore(StoreException exception) => StoreStatus.ToRpcException(exception);
 }

@@ -36,10 +36,6 @@ internal sealed class WriteRetry(IOptions<StartEventOptions> options, ILoggerFac
                 {
                     StartEventLog.WriteRetried(_logger, operation, tenant, number);
                 }
-                catch (StoreConcurrencyException)
-                {
-                    throw StartEventErrors.TooManyConflicts(operation, number);
-                }
             }
         }
         finally

@@ -28,10 +28,6 @@ internal sealed class WriteRetry(IOptions<EngagementOptions> options, ILoggerFac
             {
                 EngagementLog.WriteRetried(_logger, operation, number);
             }
-            catch (StoreException ex)
-            {
-                throw StoreStatus.ToRpcException(ex);
-            }
         }
     }
 
