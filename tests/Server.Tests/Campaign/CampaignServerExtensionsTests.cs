@@ -16,7 +16,7 @@ public sealed class CampaignServerExtensionsTests
 {
     public static TheoryData<string, string, string> InvalidSettings { get; } = new()
     {
-        { "Store:Provider", "mysql", "Store:Provider 'mysql' is not supported; use 'sqlite' or 'postgres'." },
+        { "Store:Provider", "mysql", "Store:Provider 'mysql' is not supported; use 'sqlite', 'litedb' or 'postgres'." },
         { "CampaignStatus:WatchBufferSize", "8", "CampaignStatus:WatchBufferSize must be from 16 to 100000 (is 8)." },
         { "CampaignStatus:HeartbeatInterval", "00:00:00.01", "CampaignStatus:HeartbeatInterval must be from 00:00:00.1 to 01:00:00 (is 00:00:00.0100000)." },
         { "CampaignStatus:MaxReportsPerWrite", "0", "CampaignStatus:MaxReportsPerWrite must be from 1 to 1000 (is 0)." },
