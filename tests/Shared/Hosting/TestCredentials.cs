@@ -16,6 +16,9 @@ internal sealed class TestCredentials
 
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
 
+    /// <summary>The key the server is configured to trust.</summary>
+    internal SymmetricSecurityKey SigningKey => new(_key);
+
     /// <summary>The server settings that turn authentication on with these credentials.</summary>
     internal string[] Settings =>
     [

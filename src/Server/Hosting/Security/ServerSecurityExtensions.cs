@@ -50,7 +50,7 @@ public static class ServerSecurityExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, configureOptions: null)
             .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(AuthSchemes.Development, configureOptions: null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, DevelopmentSigningKey>((jwt, auth, key) => ConfigureJwt(jwt, auth.Value, key));
+            .Configure<IOptions<AuthOptions>, DevelopmentSigningKey, TimeProvider>((jwt, auth, key, time) => ConfigureJwt(jwt, auth.Value, key, time));
         return services;
     }
 
@@ -60,8 +60,10 @@ public static class ServerSecurityExtensions
         : development && request.Headers.Authorization.Count == 0 ? AuthSchemes.Development
         : JwtBearerDefaults.AuthenticationScheme;
 
-    private static void ConfigureJwt(JwtBearerOptions jwt, AuthOptions auth, DevelopmentSigningKey development)
+    private static void ConfigureJwt(JwtBearerOptions jwt, AuthOptions auth, DevelopmentSigningKey development, TimeProvider timeProvider)
     {
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new ValidatedTokenCache(timeProvider) { MapInboundClaims = false });
         jwt.MapInboundClaims = false;
         var parameters = jwt.TokenValidationParameters;
         parameters.RoleClaimType = auth.RoleClaim;
