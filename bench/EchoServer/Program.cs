@@ -45,7 +45,6 @@ if (restUrl is not null)
 }
 
 var app = builder.Build();
-app.UseAuthentication();
 app.MapGrpcService<EchoServiceImpl>();
 app.MapGrpcInfrastructure();
 

@@ -71,7 +71,6 @@ internal static class ServerHost
         builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
 
         var app = builder.Build();
-        app.UseAuthentication();
         app.MapJourneyService();
         app.MapCampaignStatus();
         app.MapStartEvent();

@@ -8,13 +8,15 @@ using Microsoft.Extensions.Options;
 namespace JourneyGrpc.Server.Hosting.Security;
 
 /// <summary>
-/// Checks every call against its method's <see cref="MethodAccessRule"/> before the handler runs: no valid
-/// credentials is UNAUTHENTICATED (with a <c>WWW-Authenticate</c> challenge), a missing role or an account
-/// the credentials do not cover is PERMISSION_DENIED (never NOT_FOUND, never data). Global, so gRPC calls and
-/// REST calls through the in-process gateway (whose HttpContext is the REST request) meet the same rules.
+/// Admits every call against its method's <see cref="MethodAccessRule"/> before the handler runs: the caller is
+/// authenticated here, on demand (JWT bearer or appkey; in development mode a call without credentials is the
+/// <see cref="DevelopmentCaller"/>, with no authentication work at all); no valid credentials is UNAUTHENTICATED
+/// (with a <c>WWW-Authenticate</c> challenge), a missing role or an account the credentials do not cover is
+/// PERMISSION_DENIED (never NOT_FOUND, never data), too many calls is RESOURCE_EXHAUSTED. Global, so gRPC calls
+/// and REST calls through the in-process gateway (whose HttpContext is the REST request) meet the same rules.
 /// Fail-closed: a method outside gRPC's own services without a rule is refused.
 /// </summary>
-internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits limits, IOptions<AuthOptions> options, ILogger<AccessInterceptor> logger) : Interceptor
+internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits limits, DevelopmentCaller developer, IOptions<AuthOptions> options, ILogger<AccessInterceptor> logger) : Interceptor
 {
     private const string InfrastructurePrefix = "/grpc.";
 
@@ -22,51 +24,75 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits li
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        var refusal = Check(context, request as IMessage);
-        return refusal is not { } status ? continuation(request, context) : RefuseAsync<TResponse>(status, context);
+        var admission = AdmitAsync(context, request as IMessage);
+        return admission.IsCompletedSuccessfully && admission.Result is null
+            ? continuation(request, context)
+            : ThenAsync(admission, context, () => continuation(request, context));
     }
 
     public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        var refusal = Check(context, request as IMessage);
-        if (refusal is { } status)
+        var admission = AdmitAsync(context, request as IMessage);
+        Func<Task<bool>> run = limits.WatchesPerClient > 0 && rules.TryGet(context.Method, out _)
+            ? () => WatchAsync(context, () => continuation(request, responseStream, context))
+            : async () =>
+            {
+                await continuation(request, responseStream, context).ConfigureAwait(false);
+                return true;
+            };
+        return ThenAsync(admission, context, run);
+    }
+
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        ThenAsync(AdmitAsync(context, null), context, () => continuation(requestStream, context));
+
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        ThenAsync(AdmitAsync(context, null), context, async () =>
         {
-            return RefuseAsync<bool>(status, context);
-        }
+            await continuation(requestStream, responseStream, context).ConfigureAwait(false);
+            return true;
+        });
 
-        return limits.WatchesPerClient > 0 && rules.TryGet(context.Method, out _)
-            ? WatchAsync(request, responseStream, context, continuation)
-            : continuation(request, responseStream, context);
-    }
-
-    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        var refusal = Check(context, null);
-        return refusal is not { } status ? continuation(requestStream, context) : RefuseAsync<TResponse>(status, context);
-    }
-
-    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        var refusal = Check(context, null);
-        return refusal is not { } status ? continuation(requestStream, responseStream, context) : RefuseAsync<bool>(status, context);
-    }
-
-    /// <summary>Null when the call may go on; otherwise why not.</summary>
-    private Status? Check(ServerCallContext context, IMessage? request)
+    /// <summary>Null when the call may go on; otherwise why not. Completes synchronously unless credentials must be validated.</summary>
+    private ValueTask<Status?> AdmitAsync(ServerCallContext context, IMessage? request)
     {
         if (!rules.TryGet(context.Method, out var rule))
         {
-            return context.Method.StartsWith(InfrastructurePrefix, StringComparison.Ordinal)
+            return new(context.Method.StartsWith(InfrastructurePrefix, StringComparison.Ordinal)
                 ? null
-                : new Status(StatusCode.PermissionDenied, $"{context.Method} has no access rule.");
+                : new Status(StatusCode.PermissionDenied, $"{context.Method} has no access rule."));
         }
 
-        var user = context.GetHttpContext().User;
-        if (user.Identity?.IsAuthenticated != true)
+        var http = context.GetHttpContext();
+        if (http.User.Identity?.IsAuthenticated == true)
         {
-            return new Status(StatusCode.Unauthenticated, CredentialFailures.Missing);
+            return new(Authorize(rule, http.User, request, context));
         }
 
+        if (developer.Admits(http.Request))
+        {
+            http.User = developer.Principal;
+            return new(Authorize(rule, developer.Principal, request, context));
+        }
+
+        return AuthenticateAsync(rule, http, request, context);
+    }
+
+    private async ValueTask<Status?> AuthenticateAsync(MethodAccessRule rule, HttpContext http, IMessage? request, ServerCallContext context)
+    {
+        var result = await http.AuthenticateAsync(AuthSchemes.Select).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            http.Response.Headers.WWWAuthenticate = CredentialFailures.Challenge(result.Failure);
+            return new Status(StatusCode.Unauthenticated, CredentialFailures.Describe(result.Failure));
+        }
+
+        http.User = result.Principal;
+        return Authorize(rule, result.Principal, request, context);
+    }
+
+    private Status? Authorize(MethodAccessRule rule, ClaimsPrincipal user, IMessage? request, ServerCallContext context)
+    {
         if (!rule.Roles.Any(user.IsInRole))
         {
             return new Status(StatusCode.PermissionDenied, $"{rule.Method} needs one of the roles {string.Join(", ", rule.Roles)}.");
@@ -75,7 +101,7 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits li
         if (rule.Account is { } field && request is not null)
         {
             var account = field.Read(request);
-            if (!Covers(user, account))
+            if (!user.HasClaim(claim => claim.Type == _accountClaim && (claim.Value == AuthSchemes.AnyAccount || string.Equals(claim.Value, account, StringComparison.Ordinal))))
             {
                 return new Status(StatusCode.PermissionDenied, $"The credentials do not give access to account '{account}'.");
             }
@@ -91,35 +117,30 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits li
         return null;
     }
 
+    /// <summary>Runs <paramref name="call"/> once the admission says yes; otherwise ends the call with its status.</summary>
+    private async Task<T> ThenAsync<T>(ValueTask<Status?> admission, ServerCallContext context, Func<Task<T>> call)
+    {
+        if (await admission.ConfigureAwait(false) is { } refusal)
+        {
+            SecurityLog.CallRefused(logger, context.Method, refusal.StatusCode, refusal.Detail);
+            throw new RpcException(refusal);
+        }
+
+        return await call().ConfigureAwait(false);
+    }
+
     /// <summary>Runs a server stream while the client holds a watch permit (Limits:WatchesPerClient).</summary>
-    private async Task WatchAsync<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-        where TRequest : class
-        where TResponse : class
+    private async Task<bool> WatchAsync(ServerCallContext context, Func<Task> stream)
     {
         using var permit = limits.AcquireWatch(ClientLimits.ClientOf(context.GetHttpContext().User));
         if (permit is { IsAcquired: false })
         {
-            await RefuseAsync<bool>(new Status(StatusCode.ResourceExhausted, $"This client already holds {limits.WatchesPerClient} open watches, the most allowed (Limits:WatchesPerClient); close one first."), context).ConfigureAwait(false);
+            var refusal = new Status(StatusCode.ResourceExhausted, $"This client already holds {limits.WatchesPerClient} open watches, the most allowed (Limits:WatchesPerClient); close one first.");
+            SecurityLog.CallRefused(logger, context.Method, refusal.StatusCode, refusal.Detail);
+            throw new RpcException(refusal);
         }
 
-        await continuation(request, responseStream, context).ConfigureAwait(false);
-    }
-
-    private bool Covers(ClaimsPrincipal user, string account) =>
-        user.HasClaim(claim => claim.Type == _accountClaim && (claim.Value == AuthSchemes.AnyAccount || string.Equals(claim.Value, account, StringComparison.Ordinal)));
-
-    /// <summary>Ends the call; an UNAUTHENTICATED one says why the credentials failed and carries the challenge.</summary>
-    private async Task<T> RefuseAsync<T>(Status refusal, ServerCallContext context)
-    {
-        if (refusal.StatusCode == StatusCode.Unauthenticated)
-        {
-            var http = context.GetHttpContext();
-            var failure = (await http.AuthenticateAsync().ConfigureAwait(false)).Failure;
-            refusal = new Status(StatusCode.Unauthenticated, CredentialFailures.Describe(failure));
-            http.Response.Headers.WWWAuthenticate = CredentialFailures.Challenge(failure);
-        }
-
-        SecurityLog.CallRefused(logger, context.Method, refusal.StatusCode, refusal.Detail);
-        throw new RpcException(refusal);
+        await stream().ConfigureAwait(false);
+        return true;
     }
 }

@@ -37,6 +37,7 @@ public static class ServerSecurityExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(AccessServiceMethodProvider<>)));
         services.TryAddSingleton<ApiKeyClients>();
         services.TryAddSingleton<DevelopmentSigningKey>();
+        services.TryAddSingleton<DevelopmentCaller>();
         services.TryAddSingleton(TimeProvider.System);
         var development = (configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions()).IsDevelopment;
         if (development)
@@ -44,7 +45,8 @@ public static class ServerSecurityExtensions
             services.AddHostedService<DevelopmentTokenAnnouncer>();
         }
 
-        services.AddAuthentication(AuthSchemes.Select)
+        // No default scheme: the access interceptor authenticates a call when its method needs it, not every request.
+        services.AddAuthentication()
             .AddPolicyScheme(AuthSchemes.Select, displayName: null, options => options.ForwardDefaultSelector = context => SelectScheme(context.Request, development))
             .AddJwtBearer()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, configureOptions: null)
