@@ -16,7 +16,7 @@ namespace JourneyGrpc.Server.Hosting.Security;
 /// and REST calls through the in-process gateway (whose HttpContext is the REST request) meet the same rules.
 /// Fail-closed: a method outside gRPC's own services without a rule is refused.
 /// </summary>
-internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits limits, DevelopmentCaller developer, IOptions<AuthOptions> options, ILogger<AccessInterceptor> logger) : Interceptor
+internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits limits, DevelopmentCaller developer, AuthenticatedCallers callers, IOptions<AuthOptions> options, ILogger<AccessInterceptor> logger) : Interceptor
 {
     private const string InfrastructurePrefix = "/grpc.";
 
@@ -75,10 +75,17 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits li
             return new(Authorize(rule, developer.Principal, request, context));
         }
 
-        return AuthenticateAsync(rule, http, request, context);
+        var credential = Credential(http.Request);
+        if (credential is not null && callers.TryGet(credential, out var known))
+        {
+            http.User = known;
+            return new(Authorize(rule, known, request, context));
+        }
+
+        return AuthenticateAsync(rule, http, credential, request, context);
     }
 
-    private async ValueTask<Status?> AuthenticateAsync(MethodAccessRule rule, HttpContext http, IMessage? request, ServerCallContext context)
+    private async ValueTask<Status?> AuthenticateAsync(MethodAccessRule rule, HttpContext http, string? credential, IMessage? request, ServerCallContext context)
     {
         var result = await http.AuthenticateAsync(AuthSchemes.Select).ConfigureAwait(false);
         if (!result.Succeeded)
@@ -87,9 +94,26 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits li
             return new Status(StatusCode.Unauthenticated, CredentialFailures.Describe(result.Failure));
         }
 
+        if (credential is not null)
+        {
+            callers.Add(credential, result.Principal, result.Properties?.ExpiresUtc ?? Expiry(result.Principal));
+        }
+
         http.User = result.Principal;
         return Authorize(rule, result.Principal, request, context);
     }
+
+    /// <summary>A token's <c>exp</c> claim (seconds since 1970), when it has one.</summary>
+    private static DateTimeOffset? Expiry(ClaimsPrincipal caller) =>
+        long.TryParse(caller.FindFirst("exp")?.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    /// <summary>The credential a call sent (the appkey wins, as in scheme selection), or null.</summary>
+    private static string? Credential(HttpRequest request) =>
+        request.Headers.TryGetValue(AuthSchemes.ApiKeyHeader, out var key) && key.Count == 1 ? "appkey " + key[0]
+        : request.Headers.Authorization.Count == 1 ? request.Headers.Authorization[0]
+        : null;
 
     private Status? Authorize(MethodAccessRule rule, ClaimsPrincipal user, IMessage? request, ServerCallContext context)
     {

@@ -38,6 +38,7 @@ public static class ServerSecurityExtensions
         services.TryAddSingleton<ApiKeyClients>();
         services.TryAddSingleton<DevelopmentSigningKey>();
         services.TryAddSingleton<DevelopmentCaller>();
+        services.TryAddSingleton<AuthenticatedCallers>();
         services.TryAddSingleton(TimeProvider.System);
         var development = (configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions()).IsDevelopment;
         if (development)
@@ -52,7 +53,7 @@ public static class ServerSecurityExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, configureOptions: null)
             .AddScheme<AuthenticationSchemeOptions, DevelopmentAuthenticationHandler>(AuthSchemes.Development, configureOptions: null);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>, DevelopmentSigningKey, TimeProvider>((jwt, auth, key, time) => ConfigureJwt(jwt, auth.Value, key, time));
+            .Configure<IOptions<AuthOptions>, DevelopmentSigningKey>((jwt, auth, key) => ConfigureJwt(jwt, auth.Value, key));
         return services;
     }
 
@@ -62,10 +63,8 @@ public static class ServerSecurityExtensions
         : development && request.Headers.Authorization.Count == 0 ? AuthSchemes.Development
         : JwtBearerDefaults.AuthenticationScheme;
 
-    private static void ConfigureJwt(JwtBearerOptions jwt, AuthOptions auth, DevelopmentSigningKey development, TimeProvider timeProvider)
+    private static void ConfigureJwt(JwtBearerOptions jwt, AuthOptions auth, DevelopmentSigningKey development)
     {
-        jwt.TokenHandlers.Clear();
-        jwt.TokenHandlers.Add(new ValidatedTokenCache(timeProvider) { MapInboundClaims = false });
         jwt.MapInboundClaims = false;
         var parameters = jwt.TokenValidationParameters;
         parameters.RoleClaimType = auth.RoleClaim;
