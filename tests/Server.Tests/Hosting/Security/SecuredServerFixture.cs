@@ -22,7 +22,8 @@ public sealed class SecuredServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await RunningServer.StartAsync([.. Credentials.Settings, "--Server:RestUrl=http://127.0.0.1:0"]);
+        // A short campaign heartbeat, so a watch that has nothing to say yet still answers promptly.
+        Server = await RunningServer.StartAsync([.. Credentials.Settings, "--Server:RestUrl=http://127.0.0.1:0", "--CampaignStatus:HeartbeatInterval=00:00:00.5"]);
         _forwarding = GatewayHost.Build([$"--Gateway:Upstreams:0={Server.Address}", "--Gateway:ListenUrl=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
         await _forwarding.StartAsync().WaitAsync(RunningServer.Timeout);
     }
