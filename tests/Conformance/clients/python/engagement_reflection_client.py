@@ -22,41 +22,13 @@ import journey_reflection_client as base
 from journey_reflection_client import Reflection, Steps, expect, expect_error, load_reflection_module, violations
 
 import grpc
-from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
+from google.protobuf import message_factory
 
 SERVICE = "journeygrpc.engagement.v1.EngagementService"
 PACKAGE = "journeygrpc.engagement.v1"
 RPC_DEADLINE_S = base.RPC_DEADLINE_S
 DEPLOYMENT = "3f1c2a9e-8d4b-4c6a-9e2f-5a7b8c9d0e1f"
 ACTION_MAP = str(uuid.uuid4())
-
-
-def build_pool(reflection):
-    """Every file the service needs, fetched by reflection and added to a new pool in dependency order."""
-    files = {}
-    pending = list(reflection.files_for_symbol(SERVICE))
-    while pending:
-        proto = descriptor_pb2.FileDescriptorProto.FromString(pending.pop())
-        if proto.name in files:
-            continue
-        files[proto.name] = proto
-        for dependency in proto.dependency:
-            if dependency not in files:
-                pending.extend(reflection.files_by_name(dependency))
-    pool = descriptor_pool.DescriptorPool()
-    added = set()
-
-    def add(name):
-        if name in added:
-            return
-        for dependency in files[name].dependency:
-            add(dependency)
-        pool.Add(files[name])
-        added.add(name)
-
-    for name in sorted(files):
-        add(name)
-    return pool, files
 
 
 class Engagement:
@@ -114,7 +86,7 @@ def main():
         state["reflection"] = reflection
 
     def resolve():
-        pool, files = build_pool(state["reflection"])
+        pool, files = base.build_pool(state["reflection"], SERVICE)
         engagement = Engagement(channel, pool)
         methods = sorted(m.name for m in engagement.service.methods)
         expected = ["Engage", "GetActionMapPerformance", "GetWebAction", "NoEngage", "Ping", "RecordActionEvent", "WatchWebActions"]

@@ -99,10 +99,10 @@ class Reflection:
         return self.ask(file_by_filename=name).file_descriptor_response.file_descriptor_proto
 
 
-def build_pool(reflection):
-    """Every file the service needs, fetched by reflection and added to a new pool in dependency order."""
+def build_pool(reflection, service=SERVICE):
+    """Every file `service` needs, fetched by reflection and added to a new pool in dependency order."""
     files = {}
-    pending = list(reflection.files_for_symbol(SERVICE))
+    pending = list(reflection.files_for_symbol(service))
     while pending:
         proto = descriptor_pb2.FileDescriptorProto.FromString(pending.pop())
         if proto.name in files:

@@ -16,106 +16,18 @@ Exit code 1 if a step failed, 2 on a usage or environment error. Every RPC has a
 """
 
 import argparse
-import atexit
-import importlib.util
-import os
 import random
-import shutil
 import string
 import sys
-import tempfile
 
-try:
-    import grpc
-    from google.protobuf import descriptor_pb2, descriptor_pool, message_factory
-except ImportError:  # pragma: no cover - environment problem
-    sys.stderr.write("cannot import grpc/protobuf: run with /usr/bin/python3 (scripts/setup.sh)\n")
-    sys.exit(2)
+import journey_reflection_client as base
+from journey_reflection_client import Reflection, Steps, expect, expect_error, load_reflection_module, violations
+
+import grpc
+from google.protobuf import message_factory
 
 SERVICE = "journeygrpc.startevent.v1.StartEventService"
-REFLECTION_PROTO_ROOT = "/usr/share/grpc-proto"
-REFLECTION_PROTO = "grpc/reflection/v1/reflection.proto"
-RPC_DEADLINE_S = 20.0
-
-
-def load_reflection_module():
-    """Compiles Debian's reflection.proto into a temp dir and imports it under a private name."""
-    try:
-        from grpc_tools import protoc
-    except ImportError:
-        sys.stderr.write("grpc_tools missing: apt-get install -y python3-grpc-tools\n")
-        sys.exit(2)
-    if not os.path.exists(os.path.join(REFLECTION_PROTO_ROOT, REFLECTION_PROTO)):
-        sys.stderr.write("%s missing: apt-get install -y grpc-proto\n" % REFLECTION_PROTO)
-        sys.exit(2)
-    out = tempfile.mkdtemp(prefix="startevent-reflection-")
-    atexit.register(shutil.rmtree, out, True)
-    if protoc.main(["protoc", "-I" + REFLECTION_PROTO_ROOT, "--python_out=" + out, REFLECTION_PROTO]) != 0:
-        sys.stderr.write("protoc failed on %s\n" % REFLECTION_PROTO)
-        sys.exit(2)
-    path = os.path.join(out, "grpc", "reflection", "v1", "reflection_pb2.py")
-    spec = importlib.util.spec_from_file_location("startevent_reflection_v1_pb2", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-class Reflection:
-    """The hand-written grpc.reflection.v1 exchange: one request per stream, one response read."""
-
-    def __init__(self, channel, pb2):
-        self._pb2 = pb2
-        self._call = channel.stream_stream(
-            "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
-            request_serializer=pb2.ServerReflectionRequest.SerializeToString,
-            response_deserializer=pb2.ServerReflectionResponse.FromString)
-
-    def ask(self, **kwargs):
-        request = self._pb2.ServerReflectionRequest(**kwargs)
-        responses = self._call(iter([request]), timeout=RPC_DEADLINE_S)
-        response = next(responses)
-        responses.cancel()
-        if response.HasField("error_response"):
-            raise RuntimeError("reflection error %d: %s" % (response.error_response.error_code,
-                                                            response.error_response.error_message))
-        return response
-
-    def list_services(self):
-        return [s.name for s in self.ask(list_services="").list_services_response.service]
-
-    def files_for_symbol(self, symbol):
-        return self.ask(file_containing_symbol=symbol).file_descriptor_response.file_descriptor_proto
-
-    def files_by_name(self, name):
-        return self.ask(file_by_filename=name).file_descriptor_response.file_descriptor_proto
-
-
-def build_pool(reflection):
-    """Every file the service needs, fetched by reflection and added to a new pool in dependency order."""
-    files = {}
-    pending = list(reflection.files_for_symbol(SERVICE))
-    while pending:
-        proto = descriptor_pb2.FileDescriptorProto.FromString(pending.pop())
-        if proto.name in files:
-            continue
-        files[proto.name] = proto
-        for dependency in proto.dependency:
-            if dependency not in files:
-                pending.extend(reflection.files_by_name(dependency))
-    pool = descriptor_pool.DescriptorPool()
-    added = set()
-
-    def add(name):
-        if name in added:
-            return
-        for dependency in files[name].dependency:
-            add(dependency)
-        pool.Add(files[name])
-        added.add(name)
-
-    for name in sorted(files):
-        add(name)
-    return pool, files
+RPC_DEADLINE_S = base.RPC_DEADLINE_S
 
 
 class Service:
@@ -153,86 +65,6 @@ class Service:
         return request
 
 
-def wire_fields(data):
-    """Decodes protobuf wire format into (field number, value) pairs (varints and length-delimited only)."""
-    i = 0
-    out = []
-    while i < len(data):
-        key, i = varint(data, i)
-        number, wire_type = key >> 3, key & 7
-        if wire_type == 0:
-            value, i = varint(data, i)
-        elif wire_type == 2:
-            length, i = varint(data, i)
-            value, i = data[i:i + length], i + length
-        else:
-            raise ValueError("unexpected wire type %d" % wire_type)
-        out.append((number, value))
-    return out
-
-
-def varint(data, i):
-    shift = result = 0
-    while True:
-        byte = data[i]
-        i += 1
-        result |= (byte & 0x7F) << shift
-        if not byte & 0x80:
-            return result, i
-        shift += 7
-
-
-def status_details(error):
-    """(type url, [decoded fields of each repeated entry]) of each google.rpc.Status detail in the trailer."""
-    raw = dict(error.trailing_metadata() or ()).get("grpc-status-details-bin")
-    if raw is None:
-        return []
-    details = []
-    for number, value in wire_fields(raw):
-        if number == 3:  # repeated google.protobuf.Any details
-            any_fields = dict(wire_fields(value))
-            type_url = any_fields.get(1, b"").decode()
-            entries = [[v.decode() if isinstance(v, bytes) else v for _, v in wire_fields(entry)]
-                       for n, entry in wire_fields(any_fields.get(2, b"")) if n == 1]
-            details.append((type_url, entries))
-    return details
-
-
-def violations(error, detail_type):
-    return [entry for type_url, entries in status_details(error) if type_url.endswith(detail_type) for entry in entries]
-
-
-class Steps:
-    def __init__(self):
-        self.passed = 0
-        self.failed = 0
-
-    def run(self, name, check):
-        try:
-            check()
-        except Exception as error:  # noqa: BLE001 - every failure is reported as a line
-            self.failed += 1
-            reason = " ".join(("%s: %s" % (type(error).__name__, error)).split())[:400]
-            print("FAIL %s: %s" % (name, reason), flush=True)
-            return
-        self.passed += 1
-        print("PASS %s" % name, flush=True)
-
-
-def expect(condition, message):
-    if not condition:
-        raise AssertionError(message)
-
-
-def expect_error(code, call):
-    try:
-        call()
-    except grpc.RpcError as error:
-        expect(error.code() == code, "expected %s, got %s (%s)" % (code, error.code(), error.details()))
-        return error
-    raise AssertionError("expected %s, the call succeeded" % code)
-
-
 def value(v):
     """A google.protobuf.Value field as a dict build() understands: a number or a string."""
     return {"number_value": v} if isinstance(v, (int, float)) else {"string_value": v}
@@ -256,7 +88,7 @@ def main():
         state["reflection"] = reflection
 
     def resolve():
-        pool, files = build_pool(state["reflection"])
+        pool, files = base.build_pool(state["reflection"], SERVICE)
         service = Service(channel, pool)
         methods = sorted(m.name for m in service.service.methods)
         expect(len(methods) == 19, "expected 19 methods, got %d: %s" % (len(methods), methods))
