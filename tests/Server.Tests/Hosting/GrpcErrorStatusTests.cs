@@ -88,5 +88,21 @@ public sealed class GrpcErrorStatusTests
         Assert.Equal(["accountId"], badRequest.FieldViolations.Select(v => v.Field));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x0a, 0x7f, 0x41 }, "While parsing a protocol message, the input ended unexpectedly in the middle of a field.")]
+    [InlineData(new byte[] { 0x0a, 0x02, 0xff, 0xfe }, "String is invalid UTF-8.")]
+    [InlineData(new byte[] { 0x00 }, "Protocol message contained an invalid tag (zero).")]
+    public async Task Unary_UndecodableRequest_InternalNamingTheMessage(byte[] body, string why)
+    {
+        await using var server = await RunningServer.StartAsync();
+        var bytes = Marshallers.Create(static (byte[] b) => b, static b => b);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "journeygrpc.journey.v1.JourneyService", "GetEngagement", bytes, bytes);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Channel.CreateCallInvoker().AsyncUnaryCall(method, null, Bounded(), body).ResponseAsync);
+
+        Assert.Equal(StatusCode.Internal, error.StatusCode);
+        Assert.StartsWith($"Failed to deserialize message GetEngagementRequest: {why}", error.Status.Detail, StringComparison.Ordinal);
+    }
+
     private static CallOptions Bounded() => new(deadline: DateTime.UtcNow.Add(TestTimeouts.Default));
 }

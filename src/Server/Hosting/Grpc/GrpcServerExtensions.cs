@@ -1,8 +1,8 @@
 using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Server;
 using Grpc.AspNetCore.Server.Model;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using JourneyGrpc.Server.Hosting.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace JourneyGrpc.Server.Hosting.Grpc;
@@ -46,11 +46,14 @@ public static class GrpcServerExtensions
         });
         // Grpc.AspNetCore's own binder answers an undecodable request UNKNOWN "Exception was thrown by handler.";
         // this one binds the same methods with request marshallers that answer INTERNAL naming the message.
-        foreach (var binder in services.Where(descriptor => descriptor.ServiceType == typeof(IServiceMethodProvider<>)
-            && descriptor.ImplementationType is { Name: "BinderServiceMethodProvider`1", Namespace: "Grpc.AspNetCore.Server.Model.Internal" }).ToList())
+        var binders = services.Where(descriptor => descriptor.ServiceType == typeof(IServiceMethodProvider<>)
+            && descriptor.ImplementationType is { Name: "BinderServiceMethodProvider`1", Namespace: "Grpc.AspNetCore.Server.Model.Internal" }).ToList();
+        if (binders.Count == 0 && !services.Any(descriptor => descriptor.ImplementationType == typeof(CheckedRequestServiceMethodProvider<>)))
         {
-            services.Remove(binder);
+            throw new InvalidOperationException("Grpc.AspNetCore's own service binder (BinderServiceMethodProvider) was not found to replace; check the Grpc.AspNetCore version.");
         }
+
+        binders.ForEach(binder => services.Remove(binder));
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(CheckedRequestServiceMethodProvider<>)));
         services.TryAddSingleton<StreamShutdownInterceptor>();
