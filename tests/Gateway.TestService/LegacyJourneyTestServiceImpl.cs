@@ -27,10 +27,12 @@ public sealed class LegacyJourneyTestServiceImpl : LegacyJourneyTestService.Lega
             ? throw Violation("identifiers", "must not be empty")
             : Task.FromResult(new AppendIdentifiersResponse { Ignored = "never written" });
 
-    public override Task<CreateAgentNoteResponse> CreateAgentNote(CreateAgentNoteRequest request, ServerCallContext context) =>
-        request.Note == "duplicate"
-            ? throw new RpcException(new Status(StatusCode.AlreadyExists, $"You cannot create second note for accountId = {request.AccountId} and engagementId = {request.EngagementId}"))
-            : Task.FromResult(new CreateAgentNoteResponse { Id = "Isfgy40BJ8Ew1LrQxUJy", Note = request.Note });
+    public override Task<CreateAgentNoteResponse> CreateAgentNote(CreateAgentNoteRequest request, ServerCallContext context) => request.Note switch
+    {
+        "duplicate" => throw new RpcException(new Status(StatusCode.AlreadyExists, $"You cannot create second note for accountId = {request.AccountId} and engagementId = {request.EngagementId}")),
+        FaultInjection.ThrowTrigger => throw FaultInjection.Exception(),
+        _ => Task.FromResult(new CreateAgentNoteResponse { Id = "Isfgy40BJ8Ew1LrQxUJy", Note = request.Note }),
+    };
 
     public override Task<DeleteAgentNoteResponse> DeleteAgentNote(DeleteAgentNoteRequest request, ServerCallContext context) =>
         Task.FromResult(new DeleteAgentNoteResponse());

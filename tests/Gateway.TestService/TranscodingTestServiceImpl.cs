@@ -98,6 +98,30 @@ public sealed class TranscodingTestServiceImpl : TranscodingTestService.Transcod
         }
     }
 
+    public override Task<FaultResponse> Fault(FaultRequest request, ServerCallContext context) => request.Kind switch
+    {
+        FaultKind.Throw => throw FaultInjection.Exception(),
+        FaultKind.UnwritableResponse => Task.FromResult(FaultInjection.Unwritable(0)),
+        _ => Task.FromResult(new FaultResponse()),
+    };
+
+    public override async Task FaultStream(FaultRequest request, IServerStreamWriter<FaultResponse> responseStream, ServerCallContext context)
+    {
+        for (var i = 1; i <= request.Messages; i++)
+        {
+            await responseStream.WriteAsync(new FaultResponse { N = i });
+        }
+
+        switch (request.Kind)
+        {
+            case FaultKind.Throw:
+                throw FaultInjection.Exception();
+            case FaultKind.UnwritableResponse:
+                await responseStream.WriteAsync(FaultInjection.Unwritable(request.Messages + 1));
+                break;
+        }
+    }
+
     public override Task<GetCounterResponse> GetCounter(GetCounterRequest request, ServerCallContext context) =>
         Task.FromResult(new GetCounterResponse
         {

@@ -26,4 +26,11 @@ internal static partial class GatewayLog
 
     [LoggerMessage(7, LogLevel.Debug, "No REST route for {HttpMethod} {Path} ({Outcome}).", EventName = "NoRoute")]
     internal static partial void NoRoute(ILogger logger, string httpMethod, string path, int outcome);
+
+    /// <summary>The one log line of a REST request that failed on the server: its 500 names the same correlation id.</summary>
+    [LoggerMessage(8, LogLevel.Error, "REST request {HttpMethod} {Path} ({Method}) failed on the server; answered 500 with correlation id {CorrelationId}.", EventName = "RequestFaulted")]
+    internal static partial void RequestFaulted(ILogger logger, string httpMethod, string path, string method, string correlationId, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Debug, "The 500 of correlation id {CorrelationId} could not be sent ({Reason}).", EventName = "FaultNotAnswered")]
+    internal static partial void FaultNotAnswered(ILogger logger, string correlationId, string reason);
 }

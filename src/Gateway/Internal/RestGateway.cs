@@ -16,7 +16,24 @@ internal sealed class RestGateway(RouteTable routes, GatewayServices services, b
 
     internal byte[] OpenApiDocument { get; } = openApiDocument;
 
-    internal Task HandleAsync(HttpContext context)
+    internal async Task HandleAsync(HttpContext context)
+    {
+        try
+        {
+            await RouteAsync(context).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (FaultResponder.IsClientGone(context, ex))
+        {
+            // The client went away; nobody is left to tell.
+        }
+        catch (Exception ex)
+        {
+            // A route's own failures are answered by its handler, in its format; this is what fails before one is chosen.
+            await services.Faults.AnswerAsync(context, ex, "no route", MethodRestOptions.Default).ConfigureAwait(false);
+        }
+    }
+
+    private Task RouteAsync(HttpContext context)
     {
         var path = RawPath(context);
         var lookup = Routes.Match(context.Request.Method, path);

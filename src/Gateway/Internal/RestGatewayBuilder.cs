@@ -27,8 +27,10 @@ internal sealed class RestGatewayBuilder(IGatewayBackend backend, RestGatewayOpt
 
     internal RestGateway Build()
     {
+        var errors = new ErrorWriter(new ProtoJsonWriter(_json.Formatter, _json.Registry, false, FrozenSet<FieldDescriptor>.Empty));
         var services = new GatewayServices(
-            new ErrorWriter(new ProtoJsonWriter(_json.Formatter, _json.Registry, false, FrozenSet<FieldDescriptor>.Empty)),
+            errors,
+            new FaultResponder(errors, logger),
             options.ForwardedHeaders.Select(h => h.ToLowerInvariant()).ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             options.MaxRequestBodySize,
             logger);

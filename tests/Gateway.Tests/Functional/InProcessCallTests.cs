@@ -80,11 +80,13 @@ public sealed class InProcessCallTests(ProbeHostFixture fixture) : IClassFixture
         var key = CallProbe.NewKey();
         const string Body = """{"action":"PROBE_ACTION_THROW","text":"leak"}""";
 
+        var forwardedKey = CallProbe.NewKey();
         var inProcess = await Host.Rest.SendAsync("POST", "/v1/probe", Body, headers: Keyed(key));
-        var forwarded = await Host.Forwarding.SendAsync("POST", "/v1/probe", Body, headers: Keyed(CallProbe.NewKey()));
+        var forwarded = await Host.Forwarding.SendAsync("POST", "/v1/probe", Body, headers: Keyed(forwardedKey));
 
-        Assert.Equal((500, "application/json; charset=utf-8", """{"code":2,"message":"Exception was thrown by handler."}"""), (inProcess.Status, inProcess.ContentType, inProcess.Body));
-        Assert.Equal((forwarded.Status, forwarded.Body), (inProcess.Status, inProcess.Body));
+        // The gateway's 500 for a failure on the server: the request's x-request-id as its correlation id.
+        Assert.Equal((500, "application/json; charset=utf-8", FaultBody(key)), (inProcess.Status, inProcess.ContentType, inProcess.Body));
+        Assert.Equal((500, FaultBody(forwardedKey)), (forwarded.Status, forwarded.Body));
 
         // The exception went out through every interceptor, as over gRPC.
         Assert.Equal("<global-1", Host.Probe.For(key).Events.Last());
@@ -161,4 +163,7 @@ public sealed class InProcessCallTests(ProbeHostFixture fixture) : IClassFixture
     }
 
     private static Dictionary<string, string> Keyed(string key) => new() { [CallProbe.KeyHeader] = key };
+
+    private static string FaultBody(string correlationId) =>
+        $$"""{"code":2,"message":"The server failed to handle this request; correlation id {{correlationId}}.","details":[{"@type":"type.googleapis.com/google.rpc.RequestInfo","requestId":"{{correlationId}}"}]}""";
 }

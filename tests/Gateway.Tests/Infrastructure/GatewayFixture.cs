@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace JourneyGrpc.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// Two live hosts on loopback: the test services with gRPC (h2c) and the in-process gateway
-/// (HTTP/1.1) on separate ports, and the standalone gateway forwarding to that gRPC port.
+/// (HTTP/1.1) on separate ports, and the standalone gateway forwarding to that gRPC port. Each host's
+/// log goes to a <see cref="FakeLogCollector"/> as well, read by the tests that assert what was logged.
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
@@ -21,11 +24,18 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public Uri GrpcAddress { get; private set; } = null!;
 
+    /// <summary>Everything the hosts logged (the forwarding gateway at its Warning level and above).</summary>
+    public IReadOnlyDictionary<HostingMode, FakeLogCollector> Logs { get; } = new Dictionary<HostingMode, FakeLogCollector>
+    {
+        [HostingMode.InProcess] = new(),
+        [HostingMode.Forwarding] = new(),
+    };
+
     public HttpClient Client(HostingMode mode) => _clients[mode];
 
     public async Task InitializeAsync()
     {
-        _server = GatewayTestHosts.BuildInProcess();
+        _server = GatewayTestHosts.BuildInProcess(logging => logging.AddProvider(new FakeLoggerProvider(Logs[HostingMode.InProcess])));
         await _server.StartAsync().WaitAsync(Timeout);
         var addresses = Addresses(_server);
         GrpcAddress = addresses[0];
@@ -34,6 +44,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         _standalone = GatewayHost.Build(
             [$"--Gateway:Upstreams:0={GrpcAddress}", "--Gateway:ListenUrl=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"],
             GatewayTestHosts.Services);
+        _standalone.Services.GetRequiredService<ILoggerFactory>().AddProvider(new FakeLoggerProvider(Logs[HostingMode.Forwarding]));
         await _standalone.StartAsync().WaitAsync(Timeout);
         _clients[HostingMode.Forwarding] = CreateClient(Addresses(_standalone)[0]);
     }

@@ -16,6 +16,9 @@ namespace JourneyGrpc.Gateway.Internal.Errors;
 /// <c>application/problem+json</c> (<c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c>,
 /// <c>violations</c>) in the shape the Avaya AXP API documents, or the Genesys Context Services
 /// error object (<c>http_method</c>, <c>http_code</c>, <c>error_code</c>, <c>error_description</c>).
+/// A 500 for a failure on the server carries its correlation id: <c>correlationId</c> in problem+json,
+/// <c>correlation_id</c> in the error object, a google.rpc.RequestInfo detail in google.rpc.Status, and
+/// the <c>x-correlation-id</c> header.
 /// </summary>
 internal sealed class ErrorWriter(ProtoJsonWriter statusWriter)
 {
@@ -42,6 +45,11 @@ internal sealed class ErrorWriter(ProtoJsonWriter statusWriter)
         if (error.Code == StatusCode.Unauthenticated && response.Headers.WWWAuthenticate.Count == 0)
         {
             response.Headers.WWWAuthenticate = "Bearer";
+        }
+
+        if (error.CorrelationId is { } correlationId)
+        {
+            response.Headers[CorrelationId.HeaderName] = correlationId;
         }
 
         var body = Encoding.UTF8.GetBytes(Render(error, status, options, context.Request.Method));
@@ -74,6 +82,10 @@ internal sealed class ErrorWriter(ProtoJsonWriter statusWriter)
             writer.WriteString("error_code", StatusNames.Of(error.Code));
             writer.WriteString("error_description", error.Status.Message);
             WriteViolations(writer, error);
+            if (error.CorrelationId is { } correlationId)
+            {
+                writer.WriteString("correlation_id", correlationId);
+            }
         });
 
     private static string RenderProblem(GatewayError error, int httpStatus, MethodRestOptions options)
@@ -86,6 +98,12 @@ internal sealed class ErrorWriter(ProtoJsonWriter statusWriter)
             writer.WriteNumber("status", httpStatus);
             writer.WriteString("detail", error.Status.Message);
             WriteViolations(writer, error);
+
+            // An RFC 7807 extension member (section 3.2), in the camelCase of the Avaya bodies.
+            if (error.CorrelationId is { } correlationId)
+            {
+                writer.WriteString("correlationId", correlationId);
+            }
         });
     }
 

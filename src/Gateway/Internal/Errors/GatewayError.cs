@@ -2,6 +2,7 @@ using JourneyGrpc.Gateway.Internal.Binding;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 using RpcStatus = Google.Rpc.Status;
 
 namespace JourneyGrpc.Gateway.Internal.Errors;
@@ -24,6 +25,9 @@ internal sealed class GatewayError
     internal int? HttpStatus { get; }
 
     internal IReadOnlyList<string>? Allow { get; init; }
+
+    /// <summary>Set on a 500 the gateway answers for a failure on the server (<see cref="Fault"/>): the id of its log line.</summary>
+    internal string? CorrelationId { get; init; }
 
     internal StatusCode Code => (StatusCode)Status.Code;
 
@@ -51,6 +55,19 @@ internal sealed class GatewayError
     /// <summary>HTTP 405 with the methods the path allows; UNIMPLEMENTED in the body, as grpc-gateway's routing errors.</summary>
     internal static GatewayError MethodNotAllowed(string message, IReadOnlyList<string> allow) =>
         new(new RpcStatus { Code = (int)StatusCode.Unimplemented, Message = message }, 405) { Allow = allow };
+
+    /// <summary>
+    /// A failure on the server (an exception, or a call that ended UNKNOWN): 500 whatever the route's status
+    /// table says, a fixed message that names the correlation id and never the exception, and the id as
+    /// google.rpc.RequestInfo.request_id, the field google.rpc defines for finding a request in the logs.
+    /// </summary>
+    internal static GatewayError Fault(StatusCode code, string correlationId) =>
+        new(new RpcStatus
+        {
+            Code = (int)code,
+            Message = $"The server failed to handle this request; correlation id {correlationId}.",
+            Details = { Any.Pack(new RequestInfo { RequestId = correlationId }) },
+        }, StatusCodes.Status500InternalServerError) { CorrelationId = correlationId };
 
     internal static GatewayError Create(StatusCode code, string message, int? httpStatus = null) =>
         new(new RpcStatus { Code = (int)code, Message = message }, httpStatus);

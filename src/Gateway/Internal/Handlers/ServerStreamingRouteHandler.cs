@@ -10,11 +10,13 @@ namespace JourneyGrpc.Gateway.Internal.Handlers;
 /// <summary>
 /// One request, a stream of JSON messages, each flushed as it arrives. The response starts with
 /// the first message (or the end of an empty stream), so an error before it is an ordinary error
-/// response with its HTTP status; an error after it becomes the stream's last object.
+/// response with its HTTP status; an error after it becomes the stream's last object. A failure on the
+/// server after it (an exception, a call that ended UNKNOWN) is that last object too, a 500 with the
+/// correlation id the response's <c>x-correlation-id</c> header announced; the connection is not aborted.
 /// </summary>
 internal sealed class ServerStreamingRouteHandler(GatewayRoute route, GatewayServices services) : GatewayRouteHandler(route, services)
 {
-    internal override async Task HandleAsync(HttpContext context, PathMatch match)
+    protected override async Task HandleCallAsync(HttpContext context, PathMatch match)
     {
         if (await BindAsync(context, match).ConfigureAwait(false) is not { } request)
         {
@@ -54,17 +56,21 @@ internal sealed class ServerStreamingRouteHandler(GatewayRoute route, GatewaySer
                 return;
             }
 
+            if (IsServerFault(ex))
+            {
+                await FaultAsync(context, ex).ConfigureAwait(false);
+                return;
+            }
+
             // Headers are gone: the error travels in the body, the HTTP status stays (as ASP.NET Core and grpc-gateway do).
             GatewayLog.StreamFailed(Services.Logger, Route.Method.Descriptor.FullName, ex.StatusCode, ex.Status.Detail);
             var error = GatewayError.FromRpc(ex);
             var body = Services.Errors.Render(error, ErrorWriter.HttpStatus(error, Options), Options, context.Request.Method);
             await WriteAsync(context, format.Error(body)).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or RpcException or IOException && context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; nobody is left to tell.
-        }
     }
+
+    protected override Func<string, string>? StreamErrorFormat(HttpContext context) => StreamFormat.Select(context.Request.Headers.Accept).Error;
 
     private async Task StartAsync(HttpContext context, Task<Metadata> responseHeaders, StreamFormat format)
     {
@@ -73,6 +79,9 @@ internal sealed class ServerStreamingRouteHandler(GatewayRoute route, GatewaySer
         response.StatusCode = Options.SuccessStatus;
         response.ContentType = format.ContentType;
         response.Headers[HeaderNames.CacheControl] = "no-cache";
+
+        // Announced now: a failure after the first message can no longer add a header to name it.
+        response.Headers[CorrelationId.HeaderName] = CorrelationId.Of(context);
         await response.StartAsync(context.RequestAborted).ConfigureAwait(false);
     }
 

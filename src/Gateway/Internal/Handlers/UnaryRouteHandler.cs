@@ -11,7 +11,7 @@ internal sealed class UnaryRouteHandler(GatewayRoute route, GatewayServices serv
 {
     internal const string JsonContentType = "application/json; charset=utf-8";
 
-    internal override async Task HandleAsync(HttpContext context, PathMatch match)
+    protected override async Task HandleCallAsync(HttpContext context, PathMatch match)
     {
         if (await BindAsync(context, match).ConfigureAwait(false) is not { } request)
         {

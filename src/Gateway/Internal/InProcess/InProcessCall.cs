@@ -254,7 +254,7 @@ internal sealed class InProcessCall
         }
         else
         {
-            InProcessLog.HandlerThrew(_settings.Logger, method, exception);
+            InProcessLog.HandlerThrew(_settings.Logger, method, exception.GetType().Name);
             // As Grpc.AspNetCore answers an unhandled exception: UNKNOWN, its text only with detailed errors on.
             var detail = _settings.EnableDetailedErrors
                 ? $"{InProcessStatuses.HandlerThrew} {DescribeException(exception)}"

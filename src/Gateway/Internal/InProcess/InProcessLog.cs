@@ -18,8 +18,9 @@ internal static partial class InProcessLog
     [LoggerMessage(104, LogLevel.Debug, "In-process call {Method} was cancelled by the caller.", EventName = "InProcessCallCancelled")]
     internal static partial void CallCancelledByClient(ILogger logger, string method);
 
-    [LoggerMessage(105, LogLevel.Error, "Handler of {Method} threw an exception.", EventName = "InProcessHandlerThrew")]
-    internal static partial void HandlerThrew(ILogger logger, string method, Exception exception);
+    // Debug, and without the exception: the gateway logs it once, at Error, with the request's correlation id (event 8).
+    [LoggerMessage(105, LogLevel.Debug, "Handler of {Method} threw {ExceptionType}; the call ends UNKNOWN.", EventName = "InProcessHandlerThrew")]
+    internal static partial void HandlerThrew(ILogger logger, string method, string exceptionType);
 
     [LoggerMessage(106, LogLevel.Debug, "gRPC service {Service} bound in-process: {MethodCount} methods, {InterceptorCount} interceptors.", EventName = "InProcessServiceBound")]
     internal static partial void ServiceBound(ILogger logger, string service, int methodCount, int interceptorCount);
