@@ -78,6 +78,33 @@ public sealed class FaultTests(GatewayFixture fixture)
         AssertLoggedOnce(HostingMode.InProcess, correlationId!);
     }
 
+    [Fact]
+    public async Task Stream_ClientDisconnects_NoErrorAndNoErrorLog()
+    {
+        var requestId = "gone-" + Guid.NewGuid().ToString("N");
+        var logs = fixture.Logs[HostingMode.InProcess];
+        using var timeout = new CancellationTokenSource(GatewayFixture.Timeout);
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/v1/count/10000000"))
+        {
+            request.Headers.Add("x-request-id", requestId);
+            using var response = await fixture.Client(HostingMode.InProcess).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+            await body.ReadExactlyAsync(new byte[64], timeout.Token);
+        }
+
+        // Disposed mid-stream: the connection is closed. ASP.NET Core's hosting logs the request's end (event 2) after the gateway returned.
+        await foreach (var record in logs.GetLogsAsync(timeout.Token))
+        {
+            if (record.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && record.Id.Id == 2 && record.Message.Contains("/v1/count/10000000", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Level >= LogLevel.Error && r.Message.Contains(requestId, StringComparison.Ordinal));
+        AssertNoUnhandledException();
+    }
+
     /// <summary>Checks the status, content type and shape of the route's 500 (whole or as a stream's last object) and returns its correlation id.</summary>
     private static string AssertFaultBody(FaultCase fault, RestResponse response)
     {
