@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
 namespace JourneyGrpc.Gateway.Host;
@@ -52,9 +53,10 @@ internal static class GatewayCommand
                 await run([.. configurationArgs]).ConfigureAwait(false);
                 return 0;
             }
-            catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException)
+            catch (Exception ex) when (ex is InvalidOperationException or OptionsValidationException || ex is IOException { InnerException: AddressInUseException })
             {
-                // A bad upstream, listen URL or contract is an operator's problem, not a crash: one line, exit 1.
+                // A bad upstream, listen URL or contract, or a port already taken (Kestrel's "Failed to bind to
+                // address …: address already in use."), is an operator's problem, not a crash: one line, exit 1.
                 parseResult.InvocationConfiguration.Error.WriteLine("journeygrpc-gateway: " + ex.Message);
                 return 1;
             }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Connections;
 using JourneyGrpc.Store;
 using Microsoft.Extensions.Options;
 
@@ -56,9 +57,10 @@ internal static class ServerCommand
                 await run([.. configurationArgs]).ConfigureAwait(false);
                 return 0;
             }
-            catch (Exception ex) when (ex is StoreException or OptionsValidationException)
+            catch (Exception ex) when (ex is StoreException or OptionsValidationException || ex is IOException { InnerException: AddressInUseException })
             {
-                // An unusable store or a bad configuration is an operator's problem, not a crash: one line, exit 1.
+                // An unusable store, a bad configuration or a port already taken (Kestrel's "Failed to bind to
+                // address …: address already in use.") is an operator's problem, not a crash: one line, exit 1.
                 parseResult.InvocationConfiguration.Error.WriteLine("journeygrpc: " + ex.Message);
                 return 1;
             }

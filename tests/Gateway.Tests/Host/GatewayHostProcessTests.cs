@@ -37,6 +37,22 @@ public sealed class GatewayHostProcessTests
     }
 
     [Fact]
+    public async Task Run_ListenPortTaken_OneLineOnStandardErrorAndExit1()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        await using var gateway = HostProcess.Start(HostAssembly, ["--upstream", "http://127.0.0.1:9", "--listen", $"http://127.0.0.1:{port}"]);
+
+        var exitCode = await gateway.WaitForExitAsync();
+        var error = await gateway.StandardErrorAsync();
+
+        Assert.Equal(
+            (1, $"journeygrpc-gateway: Failed to bind to address http://127.0.0.1:{port}: address already in use."),
+            (exitCode, error.TrimEnd('\n')));
+    }
+
+    [Fact]
     public async Task Run_SimpleFormatterSetting_ReadableText()
     {
         await using var gateway = HostProcess.Start(HostAssembly, ["--upstream", "http://127.0.0.1:9", "--listen", "http://127.0.0.1:0", "--Logging:Console:FormatterName=simple"]);

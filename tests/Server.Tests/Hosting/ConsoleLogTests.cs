@@ -55,8 +55,12 @@ public sealed partial class ConsoleLogTests
         var exitCode = await server.WaitForExitAsync();
 
         var failure = ConsoleLogAssert.JsonLines(server.Lines).Single(e => e.GetProperty("LogLevel").GetString() == "Error");
-        Assert.NotEqual(0, exitCode);
         Assert.Contains("address already in use", failure.GetProperty("Exception").GetString(), StringComparison.Ordinal);
+
+        // The operator reads one line naming the address on standard error, not an unhandled exception's stack trace.
+        var error = await server.StandardErrorAsync();
+        Assert.Equal(1, exitCode);
+        Assert.Equal($"journeygrpc: Failed to bind to address http://127.0.0.1:{port}: address already in use.", error.TrimEnd('\n'));
     }
 
     [Fact]
