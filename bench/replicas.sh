@@ -18,11 +18,17 @@ gateway_dll="$root/src/Gateway.Host/bin/Release/net10.0/JourneyGrpc.Gateway.Host
 load_dll="$root/bench/ReplicaLoad/bin/Release/net10.0/JourneyGrpc.Bench.ReplicaLoad.dll"
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-extra_pids=()
 cleanup() {
-  local pid
-  for pid in "${extra_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${extra_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  local file pid
+  # The extra gateways (started in command substitutions, so their ids are in pid files).
+  for file in "$dir"/gateway-[12].pid; do
+    [[ -f "$file" ]] || continue
+    pid=$(cat "$file")
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$pid" 2>/dev/null || true
+    rm -f "$file"
+  done
   "$root/scripts/cluster.sh" stop --dir "$dir" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -40,7 +46,7 @@ start_gateway() {
   local name=$1 args=() url waited=0; shift
   for url in "$@"; do args+=(--upstream "$url"); done
   dotnet "$gateway_dll" "${args[@]}" --listen http://127.0.0.1:0 >"$dir/$name.log" 2>&1 </dev/null &
-  extra_pids+=($!)
+  echo $! >"$dir/$name.pid"
   until url=$(grep -o '"address":"http://127.0.0.1:[0-9]*"' "$dir/$name.log" | head -n 1 | cut -d'"' -f4) && [[ -n "$url" ]]; do
     (( waited++ < 240 )) || { log "$name did not start"; exit 1; }
     sleep 0.25
