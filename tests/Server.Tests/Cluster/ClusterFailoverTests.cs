@@ -62,7 +62,21 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
             }
         }
 
-        var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        // A writer that fails stops the others, so the run ends at once with its assertion.
+        Task Writer(Func<Task> body) => Task.Run(async () =>
+        {
+            try
+            {
+                await body();
+            }
+            catch
+            {
+                await stopWriting.CancelAsync();
+                throw;
+            }
+        });
+
+        var writers = Enumerable.Range(0, 4).Select(w => Writer(async () =>
         {
             for (var i = 0; !stopWriting.IsCancellationRequested; i++)
             {
@@ -74,7 +88,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
                 Progress();
             }
         })).ToList();
-        writers.Add(Task.Run(async () =>
+        writers.Add(Writer(async () =>
         {
             for (var i = 0; !stopWriting.IsCancellationRequested; i++)
             {
@@ -86,7 +100,7 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
                 Progress();
             }
         }));
-        writers.Add(Task.Run(async () =>
+        writers.Add(Writer(async () =>
         {
             for (var i = 0; !stopWriting.IsCancellationRequested; i++)
             {
@@ -96,15 +110,18 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
             }
         }));
 
-        await Task.WhenAny(killPoint.Task, Task.WhenAll(writers)).WaitAsync(RunBound);
+        var writing = Task.WhenAll(writers);
+        await Task.WhenAny(killPoint.Task, writing).WaitAsync(RunBound);
+        await RethrowIfFailedAsync(writing);
         Assert.True(killPoint.Task.IsCompleted, "the writers stopped before the kill point");
         Volatile.Write(ref createsAtKill, creates.Count);
         Volatile.Write(ref reportsAtKill, reports.Count);
         await cluster.Replicas[victim].KillAsync();
-        await Task.WhenAny(endPoint.Task, Task.WhenAll(writers)).WaitAsync(RunBound);
+        await Task.WhenAny(endPoint.Task, writing).WaitAsync(RunBound);
+        await RethrowIfFailedAsync(writing);
         Assert.True(endPoint.Task.IsCompleted, "the writers stopped before the end point");
         await stopWriting.CancelAsync();
-        await Task.WhenAll(writers).WaitAsync(RunBound);
+        await writing.WaitAsync(RunBound);
 
         // Every acknowledged create is there, through the replicas left.
         foreach (var (id, _) in creates)
@@ -138,6 +155,14 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output) : IAsyncLifet
             $"3 replicas on PostgreSQL behind the gateway, replica {victim + 1} SIGKILLed after {createsAtKill} creates and {reportsAtKill} reports: {creates.Count} creates and {reports.Count} reports acknowledged, all found; {searches} searches; {rest.Retries} retries on 502/503/504; watch on the killed replica reconnected {killedWatch.Reconnects}x, other watch {otherWatch.Reconnects}x, both saw sequences 1..{killedWatch.Sequences.Count} with no gap");
         output.WriteLine(summary);
         Assert.True(killedWatch.Reconnects >= 1, "the watch on the killed replica never had to resume: " + summary);
+    }
+
+    private static async Task RethrowIfFailedAsync(Task writing)
+    {
+        if (writing.IsFaulted)
+        {
+            await writing;
+        }
     }
 
     private static string Engagement(string id, int customer, int index) => string.Create(
