@@ -13,6 +13,7 @@
 #   scripts/bench.sh startevent Context Services queries (customer services, tasks) at 10k and 100k services: p50/p99 per size (bench/StartEventScale/run.sh)
 #   scripts/bench.sh campaign  campaign-status fan-out: 1000 watches x 1000 posts/s x 60 s, latency p50/p99, server memory (bench/CampaignWatch/run.sh)
 #   scripts/bench.sh engagement 10,000 REST visitors engage -> offered -> accepted/rejected vs journey create-engagement; action-map performance p99 (bench/EngagementLoad/run.sh)
+#   scripts/bench.sh replicas  journey create and search req/s through the REST gateway over 1, 2 and 3 replicas on one PostgreSQL, one run (bench/replicas.sh)
 #   scripts/bench.sh all       unary, stream and client, one after the other
 # Loopback only; every server started is stopped on exit. Output: .artifacts/bench/.
 # BUILD_ARGS: extra arguments to every dotnet build, e.g. -p:BuildProjectReferences=false when src/ is built.
@@ -31,6 +32,7 @@ case ${1:-unary} in
     gc) exec "$bench/gc-compare.sh" ;;
     campaign) exec "$bench/CampaignWatch/run.sh" ;;
     engagement) shift; exec "$bench/EngagementLoad/run.sh" "$@" ;;
+    replicas) exec "$bench/replicas.sh" ;;
     micro)
         shift
         # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
@@ -40,6 +42,6 @@ case ${1:-unary} in
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,18p' "$0" ;;
-    *) echo "usage: $0 [unary|auth|stream|client|store|gateway|gc|campaign|engagement|micro|journey|startevent|all]" >&2; exit 2 ;;
+    -h | --help) sed -n '2,19p' "$0" ;;
+    *) echo "usage: $0 [unary|auth|stream|client|store|gateway|gc|campaign|engagement|replicas|micro|journey|startevent|all]" >&2; exit 2 ;;
 esac

@@ -94,6 +94,13 @@ internal sealed class HostProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGKILL: the process ends at once, no shutdown code runs; waits for it to be gone.</summary>
+    internal async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync().WaitAsync(Timeout);
+    }
+
     /// <summary>Waits for a process that stops by itself (a failed start-up); returns the exit code.</summary>
     internal async Task<int> WaitForExitAsync()
     {

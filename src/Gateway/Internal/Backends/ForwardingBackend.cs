@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Http;
 namespace JourneyGrpc.Gateway.Internal.Backends;
 
 /// <summary>
-/// Upstream gRPC servers reached through <see cref="GrpcChannel"/> (one channel per address): a
-/// service goes to the upstreams named for it, else round-robin over the ones named for all.
+/// Upstream gRPC servers reached through <see cref="GrpcChannel"/>: a service goes to the upstreams
+/// named for it, else to the ones named for all; several upstreams share one load-balanced channel
+/// (<see cref="UpstreamChannels"/>: round-robin over the live ones).
 /// </summary>
 internal sealed class ForwardingBackend : IGatewayBackend, IDisposable
 {
-    private readonly Dictionary<Uri, GrpcChannel> _channels = [];
+    private readonly List<GrpcChannel> _channels = [];
     private readonly Dictionary<string, CallInvoker> _byService = new(StringComparer.Ordinal);
     private readonly CallInvoker? _default;
 
@@ -19,11 +20,6 @@ internal sealed class ForwardingBackend : IGatewayBackend, IDisposable
     {
         Services = services;
         var specs = upstreams.Select(UpstreamSpec.Parse).ToList();
-        foreach (var spec in specs.Where(s => !_channels.ContainsKey(s.Address)))
-        {
-            _channels[spec.Address] = GrpcChannel.ForAddress(spec.Address);
-        }
-
         _default = Combine(specs.Where(s => s.Service is null));
         foreach (var group in specs.Where(s => s.Service is not null).GroupBy(s => s.Service!, StringComparer.Ordinal))
         {
@@ -46,7 +42,7 @@ internal sealed class ForwardingBackend : IGatewayBackend, IDisposable
 
     public void Dispose()
     {
-        foreach (var channel in _channels.Values)
+        foreach (var channel in _channels)
         {
             channel.Dispose();
         }
@@ -54,12 +50,14 @@ internal sealed class ForwardingBackend : IGatewayBackend, IDisposable
 
     private CallInvoker? Combine(IEnumerable<UpstreamSpec> specs)
     {
-        var invokers = specs.Select(s => _channels[s.Address].CreateCallInvoker()).ToList();
-        return invokers.Count switch
+        var addresses = specs.Select(s => s.Address).Distinct().ToList();
+        if (addresses.Count == 0)
         {
-            0 => null,
-            1 => invokers[0],
-            _ => new RoundRobinCallInvoker(invokers),
-        };
+            return null;
+        }
+
+        var channel = UpstreamChannels.Create(addresses);
+        _channels.Add(channel);
+        return channel.CreateCallInvoker();
     }
 }
