@@ -8,6 +8,7 @@ using JourneyGrpc.Store;
 using System.Security.Cryptography.X509Certificates;
 using JourneyGrpc.Server.Hosting.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using JourneyGrpc.Server.Hosting.Telemetry;
 
 namespace JourneyGrpc.Server.Hosting;
 
@@ -33,6 +34,7 @@ internal static class ServerHost
         var certificate = ServerCertificate.Load(endpoints);
         var grpc = ResolveGrpcEndpoint(endpoints, authenticated, certificate);
         var rest = ResolveRestEndpoint(endpoints, grpc, authenticated, certificate);
+        builder.Services.AddServerTelemetry(builder.Configuration, hasRestPort: rest is not null || grpc.UseTls);
 
         // Cleartext HTTP/2 (h2c) only works on an HTTP/2-only endpoint: there is no ALPN without TLS.
         // REST clients need HTTP/1.1, so in cleartext REST has its own port and each port serves only its
@@ -71,6 +73,7 @@ internal static class ServerHost
         builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
 
         var app = builder.Build();
+        app.MapTelemetry();
         app.MapJourneyService();
         app.MapCampaignStatus();
         app.MapStartEvent();
