@@ -15,7 +15,9 @@ namespace JourneyGrpc.Server.Hosting;
 /// <summary>The composition root: services, endpoints and Kestrel.</summary>
 internal static class ServerHost
 {
-    internal static WebApplication Build(string[] args)
+    /// <param name="args">Configuration arguments.</param>
+    /// <param name="configureServices">Runs after the server's own registrations (tests: an in-memory exporter, a log sink).</param>
+    internal static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
@@ -72,6 +74,7 @@ internal static class ServerHost
         // as WebApplication.CreateBuilder binds them; the slim builder leaves them at their defaults.
         builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
 
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapTelemetry();
         app.MapJourneyService();
