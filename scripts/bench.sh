@@ -2,6 +2,7 @@
 # Benchmark entry point (details and knobs: bench/README.md).
 #   scripts/bench.sh [unary]   h2load unary echo, ours vs raw Kestrel vs grpc-go, same run (bench/unary-echo.sh)
 #   scripts/bench.sh auth      h2load unary echo with JWT authentication on (a bearer token per call) vs off, same run (bench/auth-echo.sh)
+#   scripts/bench.sh telemetry h2load unary echo with metrics and tracing on (Prometheus, OTLP, every call traced) vs off, same run (bench/telemetry-echo.sh)
 #   scripts/bench.sh stream    one EchoStream call through the Grpc.Net.Client typed client: messages/s (bench/load-client.sh stream)
 #   scripts/bench.sh client    unary Echo through the Grpc.Net.Client typed client: req/s, p50/p99 (bench/load-client.sh unary)
 #   scripts/bench.sh store     the three stores side by side: durable writes/s (group commit vs one per write) and journey search p99, SQLite, LiteDB, PostgreSQL (bench/store-writes.sh)
@@ -23,6 +24,7 @@ bench=$(cd "$(dirname "${BASH_SOURCE[0]}")/../bench" && pwd)
 case ${1:-unary} in
     unary) exec "$bench/unary-echo.sh" ;;
     auth) exec "$bench/auth-echo.sh" ;;
+    telemetry) exec "$bench/telemetry-echo.sh" ;;
     stream) exec "$bench/load-client.sh" stream ;;
     client) exec "$bench/load-client.sh" unary ;;
     store) exec "$bench/store-writes.sh" ;;
@@ -42,6 +44,6 @@ case ${1:-unary} in
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,19p' "$0" ;;
-    *) echo "usage: $0 [unary|auth|stream|client|store|gateway|gc|campaign|engagement|replicas|micro|journey|startevent|all]" >&2; exit 2 ;;
+    -h | --help) sed -n '2,20p' "$0" ;;
+    *) echo "usage: $0 [unary|auth|telemetry|stream|client|store|gateway|gc|campaign|engagement|replicas|micro|journey|startevent|all]" >&2; exit 2 ;;
 esac

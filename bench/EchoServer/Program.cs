@@ -22,6 +22,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 // interceptor, health, reflection), so the echo service is served as the product's services are.
 builder.Services.AddGrpcServer(builder.Configuration);
 
+// --Telemetry:* (bench/telemetry-echo.sh): the server's OpenTelemetry set-up, off unless configured.
+builder.Services.AddTelemetry(builder.Configuration, "journeygrpc-bench-echo");
+
 // --rest-url http://127.0.0.1:PORT (bench/gateway.sh): also the in-process REST gateway, HTTP/1.1 on
 // its own port, as src/Server hosts it; gRPC then listens on the --urls port through an explicit endpoint.
 var restUrl = builder.Configuration["rest-url"];
@@ -45,6 +48,7 @@ if (restUrl is not null)
 }
 
 var app = builder.Build();
+app.MapTelemetry();
 app.MapGrpcService<EchoServiceImpl>();
 app.MapGrpcInfrastructure();
 

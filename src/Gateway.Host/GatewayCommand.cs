@@ -28,7 +28,9 @@ internal static class GatewayCommand
             + "GET /openapi.json describes them. Configuration comes from appsettings.json, environment variables\n"
             + "(e.g. Gateway__Upstreams__0) and --Section:Key=value arguments (e.g. --Gateway:MaxRequestBodySize=8388608).\n"
             + "Logs go to standard output as one JSON object per line; --Logging:Console:FormatterName=simple\n"
-            + "(or Logging__Console__FormatterName=simple) switches to readable text for a terminal.")
+            + "(or Logging__Console__FormatterName=simple) switches to readable text for a terminal.\n"
+            + "Telemetry (off by default): --Telemetry:Prometheus=true serves GET /metrics; --Telemetry:OtlpEndpoint=http://host:4317\n"
+            + "(or OTEL_EXPORTER_OTLP_ENDPOINT) exports metrics and traces over OTLP; Telemetry:Tracing, Telemetry:SamplingRatio.")
         {
             upstream,
             listen,

@@ -32,7 +32,11 @@ internal static class GatewayHost
             }
         });
 
+        // Its spans (REST request -> forwarded gRPC call -> HTTP/2 request) pass a W3C traceparent to the upstream.
+        builder.Services.AddTelemetry(builder.Configuration, "journeygrpc-gateway");
+
         var app = builder.Build();
+        app.MapTelemetry();
         app.MapRestGateway();
         return app;
     }

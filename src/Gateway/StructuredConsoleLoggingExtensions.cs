@@ -49,6 +49,11 @@ public static class StructuredConsoleLoggingExtensions
             options.TimestampFormat = TimestampFormat + " ";
         });
 
+        // Every line written inside a traced request carries its W3C trace and span ids (a "SpanId, TraceId,
+        // ParentId" scope), so logs and traces join on the trace id.
+        services.Configure<LoggerFactoryOptions>(options =>
+            options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+
         var section = configuration.GetSection(SectionName);
         services.Configure<ConsoleLoggerOptions>(section);
         services.Configure<JsonConsoleFormatterOptions>(section.GetSection("FormatterOptions"));

@@ -2,6 +2,7 @@ using JourneyGrpc.Store.Internal;
 using JourneyGrpc.Store.Internal.LiteDb;
 using JourneyGrpc.Store.Internal.Postgres;
 using JourneyGrpc.Store.Internal.Sqlite;
+using JourneyGrpc.Store.Internal.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -24,13 +25,15 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly EventSignals _signals;
+    private readonly string _provider;
     private readonly Lock _startLock = new();
     private Task? _started;
     private volatile bool _disposed;
 
-    private JourneyStore(IStoreEngine engine, EventSignals signals, JourneyStoreOptions options, TimeProvider timeProvider, ILogger logger)
+    private JourneyStore(IStoreEngine engine, string provider, EventSignals signals, JourneyStoreOptions options, TimeProvider timeProvider, ILogger logger)
     {
         _engine = engine;
+        _provider = provider;
         _signals = signals;
         _options = options;
         _timeProvider = timeProvider;
@@ -58,13 +61,15 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         timeProvider ??= TimeProvider.System;
         var signals = new EventSignals();
         var maxBatches = options.GroupCommit ? options.MaxBatchesPerCommit : 1;
-        IStoreEngine engine = JourneyStoreOptionsValidator.ProviderOf(options) switch
+        var provider = JourneyStoreOptionsValidator.ProviderOf(options);
+        var metrics = new StoreMetrics(provider);
+        IStoreEngine engine = provider switch
         {
-            JourneyStoreOptions.LiteDb => new LiteDbEngine(options, signals, maxBatches, timeProvider, logger),
-            JourneyStoreOptions.Postgres => new SqlStoreEngine(new PostgresBackend(options, timeProvider, logger), signals, maxBatches, timeProvider, logger),
-            _ => new SqlStoreEngine(new SqliteBackend(options, timeProvider, logger), signals, maxBatches, timeProvider, logger),
+            JourneyStoreOptions.LiteDb => new LiteDbEngine(options, signals, maxBatches, timeProvider, logger, metrics),
+            JourneyStoreOptions.Postgres => new SqlStoreEngine(new PostgresBackend(options, timeProvider, logger), signals, maxBatches, timeProvider, logger, metrics),
+            _ => new SqlStoreEngine(new SqliteBackend(options, timeProvider, logger), signals, maxBatches, timeProvider, logger, metrics),
         };
-        return new JourneyStore(engine, signals, options, timeProvider, logger);
+        return new JourneyStore(engine, provider, signals, options, timeProvider, logger);
     }
 
     /// <summary>Creates the store and starts it.</summary>
@@ -101,7 +106,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         StoreNames.Validate(tenant, nameof(tenant));
         StoreNames.Validate(collection, nameof(collection));
         StoreNames.ValidateId(id, nameof(id));
-        return ReadAsync(() => _engine.GetAsync(tenant, collection, id, cancellationToken), cancellationToken);
+        return ReadAsync("get", collection, () => _engine.GetAsync(tenant, collection, id, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -120,7 +125,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
             StoreNames.ValidateId(id, nameof(ids));
         }
 
-        return ReadAsync(() => _engine.GetManyAsync(tenant, collection, ids, cancellationToken), cancellationToken);
+        return ReadAsync("get_many", collection, () => _engine.GetManyAsync(tenant, collection, ids, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -141,7 +146,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
             StoreNames.ValidateKey(key, nameof(query));
         }
 
-        return ReadAsync(() => _engine.FindAsync(tenant, query, cancellationToken), cancellationToken);
+        return ReadAsync("find", query.Collection, () => _engine.FindAsync(tenant, query, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -154,8 +159,17 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
             return new WriteResult([], []);
         }
 
-        await StartAsync(cancellationToken).ConfigureAwait(false);
-        return await _engine.WriteAsync(tenant, batch, cancellationToken).ConfigureAwait(false);
+        using var activity = StoreTracing.Start("write", _provider, batch.Count == 1 ? batch.Operations[0].Target : "batch");
+        try
+        {
+            await StartAsync(cancellationToken).ConfigureAwait(false);
+            return await _engine.WriteAsync(tenant, batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            StoreTracing.Failed(activity, ex);
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -166,7 +180,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(afterSequence);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, MaxEvents);
-        return ReadAsync(() => _engine.ReadEventsAsync(tenant, log, afterSequence, maxCount, cancellationToken), cancellationToken);
+        return ReadAsync("read_events", log, () => _engine.ReadEventsAsync(tenant, log, afterSequence, maxCount, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -179,7 +193,7 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         {
             // The signal is taken before the head is read: an append committed in between pulses it.
             var signal = _signals.Next(tenant, log);
-            if (await ReadAsync(() => _engine.LogHeadAsync(tenant, log, cancellationToken), cancellationToken).ConfigureAwait(false) > afterSequence)
+            if (await ReadAsync(operation: null, log, () => _engine.LogHeadAsync(tenant, log, cancellationToken), cancellationToken).ConfigureAwait(false) > afterSequence)
             {
                 return;
             }
@@ -229,17 +243,25 @@ public sealed class JourneyStore : IJourneyStore, IAsyncDisposable
         }
     }
 
-    private async Task<T> ReadAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    /// <summary>A read, in a span named for <paramref name="operation"/> (none when null: the log-head polls of a wait).</summary>
+    private async Task<T> ReadAsync<T>(string? operation, string collection, Func<Task<T>> read, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         await StartAsync(cancellationToken).ConfigureAwait(false);
+        using var activity = operation is null ? null : StoreTracing.Start(operation, _provider, collection);
         try
         {
             return await read().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not StoreException && _engine.TranslateFailure(ex) is { } failure)
         {
+            StoreTracing.Failed(activity, failure);
             throw failure;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            StoreTracing.Failed(activity, ex);
+            throw;
         }
     }
 }

@@ -39,7 +39,9 @@ internal sealed class RestGateway(RouteTable routes, GatewayServices services, b
         var lookup = Routes.Match(context.Request.Method, path);
         if (lookup.IsMatch)
         {
-            return lookup.Route!.Handler.HandleAsync(context, lookup.Match!);
+            var route = lookup.Route!;
+            context.SetEndpoint(route.DiagnosticsEndpoint(context.GetEndpoint()));
+            return route.Handler.HandleAsync(context, lookup.Match!);
         }
 
         GatewayError error;

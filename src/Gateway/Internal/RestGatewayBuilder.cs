@@ -80,7 +80,7 @@ internal sealed class RestGatewayBuilder(IGatewayBackend backend, RestGatewayOpt
     {
         var routeOptions = MethodRestOptions.Resolve(method);
         var json = new ProtoJsonWriter(_json.Formatter, _json.Registry, routeOptions.Int64AsNumber, CollectFields(method.OutputType, o => o.Int64AsNumber));
-        var gatewayMethod = new GatewayMethod(method, GatewayMethod.CreateRpc(method), invoker, routeOptions, json, EventIdFields.For(method));
+        var gatewayMethod = new GatewayMethod(method, GatewayMethod.CreateRpc(method), invoker, routeOptions, json, EventIdFields.For(method)) { Forwarded = backend is ForwardingBackend };
         JsonFieldLookup.Prepare(method.InputType);
         JsonFieldLookup.Prepare(method.OutputType);
         AddRoute(gatewayMethod, rule);

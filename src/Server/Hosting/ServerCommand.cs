@@ -33,7 +33,10 @@ internal static class ServerCommand
             + "(or Logging__Console__FormatterName=simple) switches to readable text for a terminal.\n"
             + "Authentication: Auth:Jwt:{Issuer,Audience,SigningKeys:0,Authority,ClockSkew}, Auth:ApiKeys:<client>:{Hash,Roles:0,Accounts:0};\n"
             + "with neither, development mode (loopback only, a test token printed at start-up). TLS: Server:CertificatePath\n"
-            + "(PEM with Server:CertificateKeyPath, or .pfx/.p12 with Server:CertificatePassword).")
+            + "(PEM with Server:CertificateKeyPath, or .pfx/.p12 with Server:CertificatePassword).\n"
+            + "Telemetry (off by default): --Telemetry:Prometheus=true serves GET /metrics on the REST port;\n"
+            + "--Telemetry:OtlpEndpoint=http://host:4317 (or OTEL_EXPORTER_OTLP_ENDPOINT) exports metrics and traces over OTLP;\n"
+            + "--Telemetry:Tracing=true records traces without OTLP; --Telemetry:SamplingRatio=0..1 (default 1).")
         {
             grpcUrl,
             restUrl,

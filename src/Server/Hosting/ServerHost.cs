@@ -8,13 +8,16 @@ using JourneyGrpc.Store;
 using System.Security.Cryptography.X509Certificates;
 using JourneyGrpc.Server.Hosting.Security;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using JourneyGrpc.Server.Hosting.Telemetry;
 
 namespace JourneyGrpc.Server.Hosting;
 
 /// <summary>The composition root: services, endpoints and Kestrel.</summary>
 internal static class ServerHost
 {
-    internal static WebApplication Build(string[] args)
+    /// <param name="args">Configuration arguments.</param>
+    /// <param name="configureServices">Runs after the server's own registrations (tests: an in-memory exporter, a log sink).</param>
+    internal static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
@@ -33,6 +36,7 @@ internal static class ServerHost
         var certificate = ServerCertificate.Load(endpoints);
         var grpc = ResolveGrpcEndpoint(endpoints, authenticated, certificate);
         var rest = ResolveRestEndpoint(endpoints, grpc, authenticated, certificate);
+        builder.Services.AddServerTelemetry(builder.Configuration, hasRestPort: rest is not null || grpc.UseTls);
 
         // Cleartext HTTP/2 (h2c) only works on an HTTP/2-only endpoint: there is no ALPN without TLS.
         // REST clients need HTTP/1.1, so in cleartext REST has its own port and each port serves only its
@@ -70,7 +74,9 @@ internal static class ServerHost
         // as WebApplication.CreateBuilder binds them; the slim builder leaves them at their defaults.
         builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
 
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
+        app.MapTelemetry();
         app.MapJourneyService();
         app.MapCampaignStatus();
         app.MapStartEvent();

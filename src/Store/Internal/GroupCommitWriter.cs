@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
+using JourneyGrpc.Store.Internal.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace JourneyGrpc.Store.Internal;
@@ -23,13 +24,15 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private readonly EventSignals _signals;
     private readonly int _maxBatches;
     private readonly ILogger _logger;
+    private readonly StoreMetrics _metrics;
     private DbConnection? _connection;
     private CommandCache? _commands;
     private Task? _loop;
     private long _commits;
 
-    internal GroupCommitWriter(IStoreBackend backend, BatchApplier applier, EventSignals signals, int maxBatchesPerCommit, ILogger logger)
+    internal GroupCommitWriter(IStoreBackend backend, BatchApplier applier, EventSignals signals, int maxBatchesPerCommit, ILogger logger, StoreMetrics? metrics = null)
     {
+        _metrics = metrics ?? StoreMetrics.Unnamed;
         _backend = backend;
         _applier = applier;
         _signals = signals;
@@ -128,17 +131,24 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             return;
         }
 
+        int committed = 0, appended = 0;
         for (var i = 0; i < group.Count; i++)
         {
             if (results[i] is { } result)
             {
                 group[i].Complete(result);
-                PulseLogs(group[i]);
+                appended += PulseLogs(group[i]);
+                committed++;
             }
             else
             {
                 group[i].Fail(conflicts[i]!);
             }
+        }
+
+        if (StoreMetrics.Enabled)
+        {
+            _metrics.Committed(group.Count, committed, appended, started);
         }
 
         StoreLog.GroupCommitted(_logger, group.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -205,15 +215,20 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         return true;
     }
 
-    private void PulseLogs(PendingWrite pending)
+    /// <summary>Wakes the watchers of every log the batch appended to; returns how many events it appended.</summary>
+    private int PulseLogs(PendingWrite pending)
     {
+        var appended = 0;
         foreach (var operation in pending.Operations)
         {
             if (operation.Kind == WriteOperationKind.Append)
             {
                 _signals.Pulse(pending.Tenant, operation.Target);
+                appended++;
             }
         }
+
+        return appended;
     }
 
     private async Task ResetConnectionAsync()

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using JourneyGrpc.Store.Internal.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace JourneyGrpc.Store.Internal;
@@ -14,7 +15,7 @@ internal sealed class SqlStoreEngine : IStoreEngine
     private readonly GroupCommitWriter _writer;
     private readonly EventSignals _signals;
 
-    internal SqlStoreEngine(IStoreBackend backend, EventSignals signals, int maxBatchesPerCommit, TimeProvider timeProvider, ILogger logger)
+    internal SqlStoreEngine(IStoreBackend backend, EventSignals signals, int maxBatchesPerCommit, TimeProvider timeProvider, ILogger logger, StoreMetrics metrics)
     {
         _backend = backend;
         _signals = signals;
@@ -22,7 +23,7 @@ internal sealed class SqlStoreEngine : IStoreEngine
         _logger = logger;
         _queries = new RecordQueries(backend);
         _applier = new BatchApplier(backend, timeProvider);
-        _writer = new GroupCommitWriter(backend, _applier, signals, maxBatchesPerCommit, logger);
+        _writer = new GroupCommitWriter(backend, _applier, signals, maxBatchesPerCommit, logger, metrics);
     }
 
     public string Description => _backend.Description;

@@ -1,6 +1,7 @@
 using System.Text;
 using JourneyGrpc.Gateway.Internal.Errors;
 using JourneyGrpc.Gateway.Internal.Routing;
+using JourneyGrpc.Gateway.Internal.Telemetry;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -24,6 +25,7 @@ internal sealed class ServerStreamingRouteHandler(GatewayRoute route, GatewaySer
         }
 
         var format = StreamFormat.Select(context.Request.Headers.Accept);
+        using var activity = GatewayTracing.StartCall(Route.Method);
         using var call = Route.Method.InvokerFor(context).AsyncServerStreamingCall(Route.Method.Rpc, null, CreateCallOptions(context), request);
         var started = false;
         try
@@ -47,9 +49,12 @@ internal sealed class ServerStreamingRouteHandler(GatewayRoute route, GatewaySer
             {
                 await StartAsync(context, call.ResponseHeadersAsync, format).ConfigureAwait(false);
             }
+
+            GatewayTracing.Completed(activity, StatusCode.OK);
         }
         catch (RpcException ex) when (!context.RequestAborted.IsCancellationRequested)
         {
+            GatewayTracing.Completed(activity, ex.StatusCode);
             if (!started)
             {
                 await WriteCallErrorAsync(context, ex, call.ResponseHeadersAsync).ConfigureAwait(false);

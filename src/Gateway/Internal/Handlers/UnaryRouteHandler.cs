@@ -1,6 +1,7 @@
 using System.Text;
 using Google.Protobuf;
 using JourneyGrpc.Gateway.Internal.Routing;
+using JourneyGrpc.Gateway.Internal.Telemetry;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 
@@ -18,14 +19,17 @@ internal sealed class UnaryRouteHandler(GatewayRoute route, GatewayServices serv
             return;
         }
 
-        using var call = Route.Method.InvokerFor(context).AsyncUnaryCall(Route.Method.Rpc, null, CreateCallOptions(context), request);
         IMessage message;
+        using var activity = GatewayTracing.StartCall(Route.Method);
+        using var call = Route.Method.InvokerFor(context).AsyncUnaryCall(Route.Method.Rpc, null, CreateCallOptions(context), request);
         try
         {
             message = await call.ResponseAsync.ConfigureAwait(false);
+            GatewayTracing.Completed(activity, StatusCode.OK);
         }
         catch (RpcException ex)
         {
+            GatewayTracing.Completed(activity, ex.StatusCode);
             if (!context.RequestAborted.IsCancellationRequested)
             {
                 await WriteCallErrorAsync(context, ex, call.ResponseHeadersAsync).ConfigureAwait(false);

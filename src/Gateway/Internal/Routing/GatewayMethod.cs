@@ -11,6 +11,12 @@ internal sealed class GatewayMethod(MethodDescriptor descriptor, Method<IMessage
 {
     internal MethodDescriptor Descriptor { get; } = descriptor;
 
+    /// <summary>The name of the method's gRPC span: <c>package.Service/Method</c> (RPC semantic conventions).</summary>
+    internal string ActivityName { get; } = descriptor.Service.FullName + "/" + descriptor.Name;
+
+    /// <summary>True when the call goes to an upstream server, false when it runs in this process.</summary>
+    internal bool Forwarded { get; init; }
+
     /// <summary>The method with marshallers from its descriptors, so any invoker can run it.</summary>
     internal Method<IMessage, IMessage> Rpc { get; } = rpc;
 

@@ -4,6 +4,7 @@ using JourneyGrpc.Campaign.V1;
 using JourneyGrpc.Server.Campaign.Errors;
 using JourneyGrpc.Server.Campaign.Mapping;
 using JourneyGrpc.Server.Campaign.Storage;
+using JourneyGrpc.Server.Hosting.Telemetry;
 using JourneyGrpc.Store;
 using Microsoft.Extensions.Logging;
 
@@ -49,6 +50,9 @@ internal sealed class WatchSession(
         }
 
         _cursor = request.HasAfterSequence ? request.AfterSequence : head;
+
+        // Lag: the tenant feed's head (the newest event published) less this watch's cursor.
+        using var open = WatchTelemetry.Start(WatchTelemetry.CampaignStatus, () => Math.Max(feed.Position, head) - Volatile.Read(ref _cursor));
         _lastSentAt = timeProvider.GetUtcNow();
         if (request.IncludeCurrentState)
         {

@@ -1,3 +1,4 @@
+using JourneyGrpc.Store.Internal.Telemetry;
 using LiteDB.Engine;
 using Microsoft.Extensions.Logging;
 
@@ -24,13 +25,13 @@ internal sealed class LiteDbEngine : IStoreEngine
     private LiteDbBackupRequests? _backupRequests;
     private bool _disposed;
 
-    internal LiteDbEngine(JourneyStoreOptions options, EventSignals signals, int maxBatchesPerCommit, TimeProvider timeProvider, ILogger logger)
+    internal LiteDbEngine(JourneyStoreOptions options, EventSignals signals, int maxBatchesPerCommit, TimeProvider timeProvider, ILogger logger, StoreMetrics metrics)
     {
         FullPath = Path.GetFullPath(options.LiteDbPath);
         _maxLogBytes = options.LiteDbMaxLogBytes;
         _timeProvider = timeProvider;
         _logger = logger;
-        _writer = new LiteDbWriter(this, signals, timeProvider, maxBatchesPerCommit, logger);
+        _writer = new LiteDbWriter(this, signals, timeProvider, maxBatchesPerCommit, logger, metrics);
     }
 
     internal string FullPath { get; }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using JourneyGrpc.Store.Internal.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace JourneyGrpc.Store.Internal.LiteDb;
@@ -18,11 +19,13 @@ internal sealed class LiteDbWriter : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly int _maxBatches;
     private readonly ILogger _logger;
+    private readonly StoreMetrics _metrics;
     private Thread? _thread;
     private long _commits;
 
-    internal LiteDbWriter(LiteDbEngine owner, EventSignals signals, TimeProvider timeProvider, int maxBatchesPerCommit, ILogger logger)
+    internal LiteDbWriter(LiteDbEngine owner, EventSignals signals, TimeProvider timeProvider, int maxBatchesPerCommit, ILogger logger, StoreMetrics metrics)
     {
+        _metrics = metrics;
         _owner = owner;
         _signals = signals;
         _timeProvider = timeProvider;
@@ -155,16 +158,19 @@ internal sealed class LiteDbWriter : IDisposable
             return;
         }
 
+        int committed = 0, appended = 0;
         for (var i = 0; i < group.Count; i++)
         {
             if (results[i] is { } result)
             {
                 group[i].Complete(result);
+                committed++;
                 foreach (var operation in group[i].Operations)
                 {
                     if (operation.Kind == WriteOperationKind.Append)
                     {
                         _signals.Pulse(group[i].Tenant, operation.Target);
+                        appended++;
                     }
                 }
             }
@@ -172,6 +178,11 @@ internal sealed class LiteDbWriter : IDisposable
             {
                 group[i].Fail(conflicts[i]!);
             }
+        }
+
+        if (StoreMetrics.Enabled)
+        {
+            _metrics.Committed(group.Count, committed, appended, started);
         }
 
         StoreLog.GroupCommitted(_logger, group.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

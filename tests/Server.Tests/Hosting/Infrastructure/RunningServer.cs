@@ -43,13 +43,16 @@ internal sealed class RunningServer : IAsyncDisposable
     internal IHostApplicationLifetime Lifetime => _app.Services.GetRequiredService<IHostApplicationLifetime>();
 
     /// <summary>Builds and starts the server; <paramref name="settings"/> are <c>--Section:Key=value</c> arguments.</summary>
-    internal static async Task<RunningServer> StartAsync(params string[] settings)
+    internal static Task<RunningServer> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>As <see cref="StartAsync(string[])"/>, with <paramref name="configureServices"/> run after the server's registrations.</summary>
+    internal static async Task<RunningServer> StartAsync(Action<IServiceCollection>? configureServices, params string[] settings)
     {
         var directory = new TempDirectory();
         WebApplication? app = null;
         try
         {
-            app = ServerHost.Build(Arguments(directory, settings));
+            app = ServerHost.Build(Arguments(directory, settings), configureServices);
             await app.StartAsync().WaitAsync(Timeout);
             return new RunningServer(app, directory);
         }

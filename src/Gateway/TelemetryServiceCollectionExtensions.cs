@@ -1,0 +1,95 @@
+using JourneyGrpc.Gateway.Internal.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace JourneyGrpc.Gateway;
+
+/// <summary>Registers OpenTelemetry metrics and traces as the <c>Telemetry</c> section asks (README "Operate").</summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Validates the <c>Telemetry</c> section now (an <see cref="OptionsValidationException"/> names the bad key)
+    /// and, when metrics or traces are on, adds OpenTelemetry: ASP.NET Core, HttpClient, runtime and
+    /// <c>rpc.server.duration</c> metrics plus <paramref name="meters"/>; ASP.NET Core, HttpClient and gateway spans
+    /// plus <paramref name="sources"/>; Prometheus and OTLP exporters as configured. Off, it adds nothing.
+    /// </summary>
+    public static IServiceCollection AddTelemetry(
+        this IServiceCollection services, IConfiguration configuration, string serviceName, IEnumerable<string>? meters = null, IEnumerable<string>? sources = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var validation = new TelemetryOptionsValidator().Validate(Options.DefaultName, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(TelemetryOptions), validation.Failures);
+        }
+
+        var otlpVariable = configuration[TelemetryOptions.OtlpEndpointVariable];
+        if (string.IsNullOrEmpty(options.OtlpEndpoint) && !string.IsNullOrEmpty(otlpVariable) && !TelemetryOptionsValidator.IsHttpUrl(otlpVariable))
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(TelemetryOptions), [$"{TelemetryOptions.OtlpEndpointVariable} '{otlpVariable}' must be an absolute http:// or https:// URL."]);
+        }
+
+        var settings = TelemetrySettings.From(options, otlpVariable);
+        services.AddSingleton(settings);
+        if (!settings.Metrics && !settings.Tracing)
+        {
+            return services;
+        }
+
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(serviceName));
+        if (settings.Metrics)
+        {
+            telemetry.WithMetrics(metrics =>
+            {
+                metrics.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter(GatewayTelemetry.RpcMeterName)
+                    .AddMeter([.. meters ?? []]);
+                if (settings.Prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+
+                if (settings.OtlpEndpoint is not null)
+                {
+                    metrics.AddOtlpExporter(otlp => Configure(otlp, options));
+                }
+            });
+        }
+
+        if (settings.Tracing)
+        {
+            telemetry.WithTracing(tracing =>
+            {
+                tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.SamplingRatio)))
+                    .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => context.Request.Path != GatewayTelemetry.MetricsPath)
+                    .AddHttpClientInstrumentation()
+                    .AddSource(GatewayTelemetry.SourceName)
+                    .AddSource([.. sources ?? []]);
+                if (settings.OtlpEndpoint is not null)
+                {
+                    tracing.AddOtlpExporter(otlp => Configure(otlp, options));
+                }
+            });
+        }
+
+        return services;
+    }
+
+    // Telemetry:OtlpEndpoint wins; otherwise the exporter reads the OTEL_EXPORTER_OTLP_* settings itself.
+    private static void Configure(OpenTelemetry.Exporter.OtlpExporterOptions otlp, TelemetryOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.OtlpEndpoint))
+        {
+            otlp.Endpoint = new Uri(options.OtlpEndpoint, UriKind.Absolute);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using JourneyGrpc.Journey.V1;
+using JourneyGrpc.Server.Tests.Hosting.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+
+namespace JourneyGrpc.Server.Tests.Hosting.Telemetry;
+
+/// <summary>
+/// Issue 16: metrics scraped from <c>/metrics</c> on the REST port after real gRPC and REST calls, one trace
+/// from the REST request through the in-process gRPC call to the store, and the trace ids in the logs.
+/// </summary>
+public sealed partial class TelemetryTests
+{
+    private const string Account = "ABCDEF";
+    private const string MissingEngagement = "0b6f1e2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
+
+    [Fact]
+    public async Task Scrape_AfterGrpcAndRestCalls_RequestCountAndLatencyPerMethodAndRoute()
+    {
+        await using var server = await RunningServer.StartAsync("--Server:RestUrl=http://127.0.0.1:0", "--Telemetry:Prometheus=true");
+        var journeys = new JourneyService.JourneyServiceClient(server.Channel);
+
+        // Two gRPC calls ending NOT_FOUND (an engagement that does not exist), one REST call of the same method.
+        for (var i = 0; i < 2; i++)
+        {
+            var failure = await Assert.ThrowsAsync<RpcException>(() => journeys.GetEngagementAsync(new GetEngagementRequest { AccountId = Account, EngagementId = MissingEngagement }).ResponseAsync);
+            Assert.Equal(Grpc.Core.StatusCode.NotFound, failure.StatusCode);
+        }
+
+        // One connection: Kestrel finishes a request (and records its metrics) before it reads the next one.
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = server.RestAddress, Timeout = RunningServer.Timeout };
+        using (var response = await client.GetAsync($"/api/journey/v1/accounts/{Account}/engagements/{MissingEngagement}"))
+        {
+            Assert.Equal(404, (int)response.StatusCode);
+        }
+
+        using var scrape = await client.GetAsync("/metrics");
+        var text = await scrape.Content.ReadAsStringAsync();
+
+        Assert.Equal(200, (int)scrape.StatusCode);
+        Assert.Equal(2, Sample(text, "rpc_server_duration_milliseconds_count", ("rpc_method", "GetEngagement"), ("rpc_service", "journeygrpc.journey.v1.JourneyService"), ("rpc_grpc_status_code", "5")));
+        Assert.Equal(2, Sample(text, "rpc_server_duration_milliseconds_bucket", ("rpc_method", "GetEngagement"), ("rpc_grpc_status_code", "5"), ("le", "+Inf")));
+        Assert.Equal(1, Sample(text, "http_server_request_duration_seconds_count", ("http_route", "/api/journey/v1/accounts/{account_id}/engagements/{engagement_id}"), ("http_request_method", "GET"), ("http_response_status_code", "404")));
+        Assert.Equal(1, Sample(text, "http_server_request_duration_seconds_bucket", ("http_route", "/api/journey/v1/accounts/{account_id}/engagements/{engagement_id}"), ("le", "+Inf")));
+        Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scrape_PrometheusOff_Is404()
+    {
+        await using var server = await RunningServer.StartAsync("--Server:RestUrl=http://127.0.0.1:0");
+        using var client = new HttpClient { BaseAddress = server.RestAddress, Timeout = RunningServer.Timeout };
+
+        using var response = await client.GetAsync("/metrics");
+
+        Assert.Equal(404, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_PrometheusWithoutRestPort_RefusesNamingTheSetting()
+    {
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync("--Telemetry:Prometheus=true"));
+
+        Assert.StartsWith("Telemetry:Prometheus=true serves /metrics on the REST port", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_BadOtlpEndpoint_RefusesNamingTheSetting()
+    {
+        var exception = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => RunningServer.StartAsync("--Telemetry:OtlpEndpoint=collector:4317"));
+
+        Assert.Equal("Telemetry:OtlpEndpoint 'collector:4317' must be an absolute http:// or https:// URL, e.g. http://127.0.0.1:4317.", exception.Message);
+    }
+
+    [Fact]
+    public async Task RestCall_Traced_OneTraceFromGatewayThroughServiceToStore_IdsInLogs()
+    {
+        var spans = new List<Activity>();
+        var requestEnded = new SpanEndSignal("Microsoft.AspNetCore");
+        var logs = new ScopeCapturingLoggerProvider("JourneyGrpc.Gateway");
+        await using var server = await RunningServer.StartAsync(
+            services =>
+            {
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans).AddProcessor(requestEnded));
+                services.AddLogging(logging => logging.AddProvider(logs));
+            },
+            "--Server:RestUrl=http://127.0.0.1:0",
+            "--Telemetry:Tracing=true",
+            "--Logging:LogLevel:JourneyGrpc.Gateway=Debug");
+        using var client = new HttpClient { BaseAddress = server.RestAddress, Timeout = RunningServer.Timeout };
+
+        using var response = await client.GetAsync($"/api/journey/v1/accounts/{Account}/engagements/{MissingEngagement}");
+        await requestEnded.Ended.WaitAsync(RunningServer.Timeout);
+
+        Assert.Equal(404, (int)response.StatusCode);
+        List<Activity> trace;
+        lock (spans)
+        {
+            trace = [.. spans];
+        }
+
+        var rest = Assert.Single(trace, s => s.Source.Name == "Microsoft.AspNetCore");
+        var grpc = Assert.Single(trace, s => s.Source.Name == "JourneyGrpc.Gateway");
+        var store = trace.Where(s => s.Source.Name == "JourneyGrpc.Store").ToList();
+        Assert.NotEmpty(store);
+        Assert.All(trace, s => Assert.Equal(rest.TraceId, s.TraceId));
+        Assert.Equal(
+            (ActivityKind.Server, "GET /api/journey/v1/accounts/{account_id}/engagements/{engagement_id}", "journeygrpc.journey.v1.JourneyService/GetEngagement", ActivityKind.Internal, rest.SpanId, "5"),
+            (rest.Kind, rest.DisplayName, grpc.DisplayName, grpc.Kind, grpc.ParentSpanId, grpc.GetTagItem("rpc.grpc.status_code")?.ToString()));
+        Assert.All(store, s => Assert.Equal((grpc.SpanId, ActivityKind.Client, "sqlite"), (s.ParentSpanId, s.Kind, s.GetTagItem("db.system.name")?.ToString())));
+
+        // The gateway's "call ended with NotFound" line (event 5) was written inside the trace, naming its span.
+        var line = Assert.Single(logs.Entries, e => e.EventId.Id == 5);
+        Assert.Equal((rest.TraceId.ToHexString(), grpc.SpanId.ToHexString()), (line.Scopes.GetValueOrDefault("TraceId"), line.Scopes.GetValueOrDefault("SpanId")));
+    }
+
+    /// <summary>The value of the one sample of <paramref name="metric"/> whose labels include <paramref name="labels"/>; fails unless exactly one matches.</summary>
+    private static double Sample(string exposition, string metric, params (string Name, string Value)[] labels)
+    {
+        var matches = exposition.Split('\n')
+            .Select(line => SampleLine().Match(line))
+            .Where(m => m.Success && m.Groups["name"].Value == metric)
+            .Where(m => labels.All(l => m.Groups["labels"].Value.Contains($"{l.Name}=\"{l.Value}\"", StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(matches.Count == 1, $"{matches.Count} samples of {metric} with {string.Join(", ", labels)} in:\n{exposition}");
+        return double.Parse(matches[0].Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)\{(?<labels>.*)\} (?<value>\S+)")]
+    private static partial Regex SampleLine();
+}
