@@ -15,6 +15,8 @@
 #   scripts/bench.sh campaign  campaign-status fan-out: 1000 watches x 1000 posts/s x 60 s, latency p50/p99, server memory (bench/CampaignWatch/run.sh)
 #   scripts/bench.sh engagement 10,000 REST visitors engage -> offered -> accepted/rejected vs journey create-engagement; action-map performance p99 (bench/EngagementLoad/run.sh)
 #   scripts/bench.sh replicas  journey create and search req/s through the REST gateway over 1, 2 and 3 replicas on one PostgreSQL, one run (bench/replicas.sh)
+#   scripts/bench.sh writes    CreateEngagement over gRPC and the REST gateway vs the store's durable ceiling for its exact batch, SQLite and LiteDB,
+#                              same run: calls/s, p50/p99, server CPU, store round trips and records per call (bench/write-path.sh)
 #   scripts/bench.sh all       unary, stream and client, one after the other
 # Loopback only; every server started is stopped on exit. Output: .artifacts/bench/.
 # BUILD_ARGS: extra arguments to every dotnet build, e.g. -p:BuildProjectReferences=false when src/ is built.
@@ -28,6 +30,7 @@ case ${1:-unary} in
     stream) exec "$bench/load-client.sh" stream ;;
     client) exec "$bench/load-client.sh" unary ;;
     store) exec "$bench/store-writes.sh" ;;
+    writes) exec "$bench/write-path.sh" ;;
     journey) shift; exec "$bench/JourneyScale/run.sh" "$@" ;;
     startevent) shift; exec "$bench/StartEventScale/run.sh" "$@" ;;
     gateway) exec "$bench/gateway.sh" ;;
@@ -44,6 +47,6 @@ case ${1:-unary} in
     all)
         "$bench/unary-echo.sh"
         "$bench/load-client.sh" all ;;
-    -h | --help) sed -n '2,20p' "$0" ;;
-    *) echo "usage: $0 [unary|auth|telemetry|stream|client|store|gateway|gc|campaign|engagement|replicas|micro|journey|startevent|all]" >&2; exit 2 ;;
+    -h | --help) sed -n '2,22p' "$0" ;;
+    *) echo "usage: $0 [unary|auth|telemetry|stream|client|store|writes|gateway|gc|campaign|engagement|replicas|micro|journey|startevent|all]" >&2; exit 2 ;;
 esac

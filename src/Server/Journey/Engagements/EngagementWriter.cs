@@ -39,13 +39,7 @@ internal sealed class EngagementWriter(
                 var existing = await store.GetAsync(accountId, JourneyCollections.Engagements, engagement.Id, cancellationToken).ConfigureAwait(false);
                 var stored = existing?.Parse(Engagement.Parser) ?? engagement;
                 var plan = await identity.PlanLinkAsync(accountId, IdentifierMap.ToKeys(stored.Identifiers), strict: false, cancellationToken).ConfigureAwait(false);
-                var batch = new WriteBatch();
-                if (existing is null)
-                {
-                    batch.Insert(JourneyCollections.Engagements, engagement.Id, engagement, EngagementIndexer.For(engagement));
-                }
-
-                plan.AddTo(batch);
+                var batch = existing is null ? CreateEngagementBatch.For(engagement, plan) : CreateEngagementBatch.LinkOnly(plan);
                 await WriteAsync(accountId, batch, plan, cancellationToken).ConfigureAwait(false);
             },
             ex => ex.Collection is JourneyCollections.Engagements or JourneyCollections.IdentityLinks or JourneyCollections.IdentityGroups).ConfigureAwait(false);
@@ -96,7 +90,8 @@ internal sealed class EngagementWriter(
             }
         }, cancellationToken);
 
-    private static Engagement NewEngagement(CreateEngagementRequest request)
+    /// <summary>The engagement record a create stores (the request's id normalized, duplicates dropped).</summary>
+    internal static Engagement NewEngagement(CreateEngagementRequest request)
     {
         var engagement = new Engagement
         {

@@ -151,6 +151,9 @@ internal sealed class IdentityGraph(IJourneyStore store)
             current?.Record.Id);
     }
 
+    /// <summary>Links identifiers none of which is collected yet into a new journey of their own.</summary>
+    internal static LinkPlan PlanNewJourney(IReadOnlyList<IdentifierKey> keys) => PlanNewGroup(keys, new Dictionary<string, LinkRecord>(StringComparer.Ordinal));
+
     private static LinkPlan PlanNewGroup(IReadOnlyList<IdentifierKey> unlinked, IReadOnlyDictionary<string, LinkRecord> links)
     {
         var groupId = NewGroupId();
