@@ -32,15 +32,34 @@ internal sealed class EngagementWriter(
         var accountId = request.AccountId;
         await catalog.EnsureCollectedAsync(accountId, IdentifierMap.Names(request.Identifiers), cancellationToken).ConfigureAwait(false);
         var engagement = NewEngagement(request);
+        var keys = IdentifierMap.ToKeys(engagement.Identifiers);
+        var repeated = false;
         await retry.RunAsync(
             "CreateEngagement",
             async () =>
             {
+                if (!repeated)
+                {
+                    // The common case is a new id: insert without reading first (one read, the identity
+                    // links, and one batch). The store's duplicate check is what tells a repeated create.
+                    var plan = await identity.PlanLinkAsync(accountId, keys, strict: false, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await WriteAsync(accountId, CreateEngagementBatch.For(engagement, plan), plan, cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+                    catch (StoreDuplicateException ex) when (ex.Collection == JourneyCollections.Engagements && ex.Index is null)
+                    {
+                        repeated = true;
+                    }
+                }
+
+                // A repeat: the first write stands; only linking its identifiers may be left to finish.
                 var existing = await store.GetAsync(accountId, JourneyCollections.Engagements, engagement.Id, cancellationToken).ConfigureAwait(false);
                 var stored = existing?.Parse(Engagement.Parser) ?? engagement;
-                var plan = await identity.PlanLinkAsync(accountId, IdentifierMap.ToKeys(stored.Identifiers), strict: false, cancellationToken).ConfigureAwait(false);
-                var batch = existing is null ? CreateEngagementBatch.For(engagement, plan) : CreateEngagementBatch.LinkOnly(plan);
-                await WriteAsync(accountId, batch, plan, cancellationToken).ConfigureAwait(false);
+                var link = await identity.PlanLinkAsync(accountId, IdentifierMap.ToKeys(stored.Identifiers), strict: false, cancellationToken).ConfigureAwait(false);
+                var batch = existing is null ? CreateEngagementBatch.For(engagement, link) : CreateEngagementBatch.LinkOnly(link);
+                await WriteAsync(accountId, batch, link, cancellationToken).ConfigureAwait(false);
             },
             ex => ex.Collection is JourneyCollections.Engagements or JourneyCollections.IdentityLinks or JourneyCollections.IdentityGroups).ConfigureAwait(false);
     }

@@ -20,9 +20,16 @@ internal static class IdentifierMap
         {
             foreach (var value in values?.Values ?? [])
             {
-                if (value.KindCase == Value.KindOneofCase.StringValue && seen.Add(new IdentifierKey(type, value.StringValue)))
+                if (value.KindCase != Value.KindOneofCase.StringValue)
                 {
-                    keys.Add(new IdentifierKey(type, value.StringValue));
+                    continue;
+                }
+
+                // One key per value: a key hashes its token when made.
+                var key = new IdentifierKey(type, value.StringValue);
+                if (seen.Add(key))
+                {
+                    keys.Add(key);
                 }
             }
         }

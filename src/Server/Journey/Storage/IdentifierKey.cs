@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,8 +21,25 @@ internal sealed record IdentifierKey(string Type, string Value)
 
     private static string ComputeToken(string type, string value)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(type + "\n" + value), hash);
-        return Base64Url.EncodeToString(hash[..18]);
+        // UTF-8 of type + "\n" + value, hashed from a stack (or pooled) buffer instead of a joined string and a byte array.
+        var length = Encoding.UTF8.GetByteCount(type) + 1 + Encoding.UTF8.GetByteCount(value);
+        byte[]? rented = null;
+        Span<byte> buffer = length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(type, buffer);
+            buffer[written++] = (byte)'\n';
+            written += Encoding.UTF8.GetBytes(value, buffer[written..]);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer[..written], hash);
+            return Base64Url.EncodeToString(hash[..18]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }
