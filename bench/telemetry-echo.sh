@@ -20,6 +20,8 @@ STREAMS=${STREAMS:-10}
 OFF_PORT=${OFF_PORT:-50171}
 ON_PORT=${ON_PORT:-50172}
 OTLP_PORT=${OTLP_PORT:-50179}
+# What "on" means; override to find what costs what, e.g. ON_ARGS='--Telemetry:Prometheus=true' (metrics only).
+ON_ARGS=${ON_ARGS:---Telemetry:Prometheus=true --Telemetry:OtlpEndpoint=http://127.0.0.1:$OTLP_PORT}
 
 ensure_debian_packages nghttp2-client curl
 mkdir -p "$BENCH_OUT/raw"
@@ -30,7 +32,7 @@ build_dotnet ours bench/EchoServer || die "bench/EchoServer does not build (see 
 write_frame "$PAYLOAD" "$BENCH_OUT/telemetry-echo.bin"
 port_in_use "$OTLP_PORT" && die "port $OTLP_PORT (the OTLP endpoint nobody may listen on) is in use; set OTLP_PORT"
 start_server telemetry-off "$OFF_PORT" "dotnet '$OURS_DLL' --urls http://127.0.0.1:$OFF_PORT"
-start_server telemetry-on "$ON_PORT" "dotnet '$OURS_DLL' --urls http://127.0.0.1:$ON_PORT --Telemetry:Prometheus=true --Telemetry:OtlpEndpoint=http://127.0.0.1:$OTLP_PORT"
+start_server telemetry-on "$ON_PORT" "dotnet '$OURS_DLL' --urls http://127.0.0.1:$ON_PORT $ON_ARGS"
 wait_ready telemetry-off "$OFF_PORT" "$BENCH_OUT/telemetry-echo.bin"
 wait_ready telemetry-on "$ON_PORT" "$BENCH_OUT/telemetry-echo.bin"
 
@@ -85,6 +87,8 @@ report=$BENCH_OUT/telemetry-echo-$(date -u +%Y%m%dT%H%M%SZ).md
     echo "| metrics + tracing on (Prometheus, every call traced, OTLP batches to loopback) | $on | ${results[telemetry-on]}|"
     echo
     echo "telemetry-on / telemetry-off = **$ratio** (>= 0.90: $(awk -v r="$ratio" 'BEGIN { print (r >= 0.9 ? "pass" : "FAIL") }'))"
+    echo
+    echo "On: \`$ON_ARGS\`"
     echo
     echo "Command: \`scripts/bench.sh telemetry\`"
 } | tee "$report"

@@ -3,20 +3,22 @@ using OpenTelemetry;
 
 namespace JourneyGrpc.Server.Tests.Hosting.Telemetry;
 
-/// <summary>Completes when a span of <see cref="SourceName"/> ends: the request's root span, which ends last.</summary>
-internal sealed class SpanEndSignal(string sourceName) : BaseProcessor<Activity>
+/// <summary>Completes when <paramref name="count"/> spans of <see cref="SourceName"/> have ended: a request's root span ends last.</summary>
+internal sealed class SpanEndSignal(string sourceName, int count = 1) : BaseProcessor<Activity>
 {
-    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _ended;
+
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal string SourceName { get; } = sourceName;
 
-    internal Task Ended => _ended.Task;
+    internal Task Ended => _done.Task;
 
     public override void OnEnd(Activity data)
     {
-        if (data.Source.Name == SourceName)
+        if (data.Source.Name == SourceName && Interlocked.Increment(ref _ended) >= count)
         {
-            _ended.TrySetResult();
+            _done.TrySetResult();
         }
     }
 }

@@ -119,6 +119,43 @@ public sealed partial class TelemetryTests
         Assert.Equal((rest.TraceId.ToHexString(), grpc.SpanId.ToHexString()), (line.Scopes.GetValueOrDefault("TraceId"), line.Scopes.GetValueOrDefault("SpanId")));
     }
 
+    [Fact]
+    public async Task RestCall_ThroughStandaloneGateway_TraceparentContinuedByUpstream()
+    {
+        // Both hosts run in this process, so this provider sees the spans of both; they are joined only by the
+        // traceparent header the gateway's HTTP/2 request carries (Kestrel starts the upstream's span from it).
+        var spans = new List<Activity>();
+        var requestsEnded = new SpanEndSignal("Microsoft.AspNetCore", count: 2);
+        await using var server = await RunningServer.StartAsync(
+            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans).AddProcessor(requestsEnded)),
+            "--Telemetry:Tracing=true");
+        await using var gateway = JourneyGrpc.Gateway.Host.GatewayHost.Build([$"--Gateway:Upstreams:0={server.Address}", "--Gateway:ListenUrl=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Telemetry:Tracing=true"]);
+        await gateway.StartAsync().WaitAsync(RunningServer.Timeout);
+        using var client = new HttpClient { BaseAddress = new Uri(gateway.Urls.Single()), Timeout = RunningServer.Timeout };
+
+        using var response = await client.GetAsync($"/api/journey/v1/accounts/{Account}/engagements/{MissingEngagement}");
+        await requestsEnded.Ended.WaitAsync(RunningServer.Timeout);
+        await gateway.StopAsync().WaitAsync(RunningServer.Timeout);
+
+        Assert.Equal(404, (int)response.StatusCode);
+        List<Activity> trace;
+        lock (spans)
+        {
+            trace = [.. spans];
+        }
+
+        var call = Assert.Single(trace, s => s.Source.Name == "JourneyGrpc.Gateway");
+        // The upstream's span continues the trace from the traceparent of the gateway's HTTP/2 request (under the
+        // gateway's gRPC span, with Grpc.Net.Client's own unexported activity in between).
+        var upstream = Assert.Single(trace, s => s.Source.Name == "Microsoft.AspNetCore" && s.DisplayName == "POST /journeygrpc.journey.v1.JourneyService/GetEngagement");
+        var request = Assert.Single(trace, s => s.SpanId == upstream.ParentSpanId);
+        Assert.Equal(
+            (ActivityKind.Client, ActivityKind.Server, call.TraceId, "System.Net.Http", ActivityKind.Client, call.TraceId),
+            (call.Kind, upstream.Kind, upstream.TraceId, request.Source.Name, request.Kind, request.TraceId));
+        Assert.True(request.StartTimeUtc >= call.StartTimeUtc && request.StartTimeUtc + request.Duration <= call.StartTimeUtc + call.Duration, "the HTTP/2 request runs inside the gateway's gRPC span");
+        Assert.Contains(trace, s => s.Source.Name == "JourneyGrpc.Store" && s.TraceId == call.TraceId);
+    }
+
     /// <summary>The value of the one sample of <paramref name="metric"/> whose labels include <paramref name="labels"/>; fails unless exactly one matches.</summary>
     private static double Sample(string exposition, string metric, params (string Name, string Value)[] labels)
     {
