@@ -14,6 +14,7 @@ namespace JourneyGrpc.Server.Tests.Hosting.Telemetry;
 /// Issue 16: metrics scraped from <c>/metrics</c> on the REST port after real gRPC and REST calls, one trace
 /// from the REST request through the in-process gRPC call to the store, and the trace ids in the logs.
 /// </summary>
+[Collection(TracingCollection.Name)]
 public sealed partial class TelemetryTests
 {
     private const string Account = "ABCDEF";
