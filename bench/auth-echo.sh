@@ -68,8 +68,7 @@ for (( round = 1; round <= ROUNDS; round++ )); do
     done
 done
 
-median() { tr ' ' '\n' <<<"$1" | grep -E '^[0-9]+$' | sort -n | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-off=$(median "${results[auth-off]}") on=$(median "${results[auth-on]}")
+off=$(median_of "${results[auth-off]}") on=$(median_of "${results[auth-on]}")
 ratio=$(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.2f", a / b }')
 report=$BENCH_OUT/auth-echo-$(date -u +%Y%m%dT%H%M%SZ).md
 {

@@ -227,3 +227,6 @@ wait_quiet() {
     fi
     return 0
 }
+
+# median_of "N N N …" — the median of the whole numbers in a space-separated list (the mean of the middle two, rounded down, for an even count).
+median_of() { tr ' ' '\n' <<<"$1" | grep -E '^[0-9]+$' | sort -n | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }

@@ -72,8 +72,7 @@ for (( round = 1; round <= ROUNDS; round++ )); do
     done
 done
 
-median() { tr ' ' '\n' <<<"$1" | grep -E '^[0-9]+$' | sort -n | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-off=$(median "${results[telemetry-off]}") on=$(median "${results[telemetry-on]}")
+off=$(median_of "${results[telemetry-off]}") on=$(median_of "${results[telemetry-on]}")
 ratio=$(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.2f", a / b }')
 report=$BENCH_OUT/telemetry-echo-$(date -u +%Y%m%dT%H%M%SZ).md
 {
