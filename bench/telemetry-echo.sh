@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Telemetry cost on the unary echo: bench/EchoServer with telemetry off (the default: no OpenTelemetry at all)
 # against the same server with metrics and tracing on (--Telemetry:Prometheus=true: rpc.server.duration,
-# ASP.NET Core, runtime metrics; --Telemetry:OtlpEndpoint: every call traced, sampling ratio 1, spans batched
-# to an OTLP endpoint on loopback where nothing listens, so each batch is built and its export fails),
+# ASP.NET Core, runtime metrics; --Telemetry:OtlpEndpoint: every call traced, sampling ratio 1, spans and
+# metrics batched and exported over OTLP/gRPC to bench/peers/RawKestrel's collector on loopback, which accepts
+# and drops them, so the server pays for building and sending every batch as it would with a real collector),
 # same run, rounds alternating, h2load as in unary-echo.sh. /metrics is scraped once per round while measuring.
 # Acceptance (issue 16): telemetry-on >= 0.9 x telemetry-off.
 #
@@ -29,8 +30,11 @@ trap stop_servers EXIT
 trap 'exit 130' INT TERM
 
 build_dotnet ours bench/EchoServer || die "bench/EchoServer does not build (see $BENCH_OUT/build-ours.log)"
+build_raw_kestrel
 write_frame "$PAYLOAD" "$BENCH_OUT/telemetry-echo.bin"
-port_in_use "$OTLP_PORT" && die "port $OTLP_PORT (the OTLP endpoint nobody may listen on) is in use; set OTLP_PORT"
+port_in_use "$OTLP_PORT" && die "port $OTLP_PORT (the OTLP collector's) is in use; set OTLP_PORT"
+start_server otlp-collector "$OTLP_PORT" "dotnet '$RAW_DLL' --urls http://127.0.0.1:$OTLP_PORT"
+wait_ready otlp-collector "$OTLP_PORT" "$BENCH_OUT/telemetry-echo.bin"
 start_server telemetry-off "$OFF_PORT" "dotnet '$OURS_DLL' --urls http://127.0.0.1:$OFF_PORT"
 start_server telemetry-on "$ON_PORT" "dotnet '$OURS_DLL' --urls http://127.0.0.1:$ON_PORT $ON_ARGS"
 wait_ready telemetry-off "$OFF_PORT" "$BENCH_OUT/telemetry-echo.bin"

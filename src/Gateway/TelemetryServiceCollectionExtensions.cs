@@ -13,6 +13,21 @@ namespace JourneyGrpc.Gateway;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
+    /// ASP.NET Core's meters that describe this service: requests (<c>http.server.*</c>), Kestrel's connections and
+    /// queues, unhandled exceptions, authentication and authorization. Not its memory-pool and routing meters
+    /// (which <c>AddAspNetCoreInstrumentation()</c> would add too): they record several measurements on every request
+    /// and cost more than all the others together (bench/RESULTS.md "Telemetry cost").
+    /// </summary>
+    private static readonly string[] AspNetCoreMeters =
+    [
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+        "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.AspNetCore.Authentication",
+        "Microsoft.AspNetCore.Authorization",
+    ];
+
+    /// <summary>
     /// Validates the <c>Telemetry</c> section now (an <see cref="OptionsValidationException"/> names the bad key)
     /// and, when metrics or traces are on, adds OpenTelemetry: ASP.NET Core, HttpClient, runtime and
     /// <c>rpc.server.duration</c> metrics plus <paramref name="meters"/>; ASP.NET Core, HttpClient and gateway spans
@@ -48,7 +63,7 @@ public static class TelemetryServiceCollectionExtensions
         {
             telemetry.WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation()
+                metrics.AddMeter(AspNetCoreMeters)
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter(GatewayTelemetry.RpcMeterName)

@@ -18,4 +18,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 
 var app = builder.Build();
 app.MapPost("/journeygrpc.bench.v1.EchoService/Echo", RawEcho.EchoAsync);
+
+// bench/telemetry-echo.sh: the OTLP collector the telemetry-on server exports to.
+app.MapPost(OtlpSink.Pattern, OtlpSink.AcceptAsync);
 app.Run();

@@ -34,6 +34,13 @@ internal static class RpcServerMetrics
 
     private static async Task MeasureAsync(HttpContext context, RequestDelegate next, IMethod method)
     {
+        // rpc.server.duration is this call's measurement: ASP.NET Core's http.server.request.duration stays the
+        // REST requests' (README "Operate"), so a gRPC call is not recorded twice.
+        if (context.Features.Get<IHttpMetricsTagsFeature>() is { } httpMetrics)
+        {
+            httpMetrics.MetricsDisabled = true;
+        }
+
         var started = Stopwatch.GetTimestamp();
         try
         {

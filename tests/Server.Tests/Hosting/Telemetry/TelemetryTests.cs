@@ -49,6 +49,12 @@ public sealed partial class TelemetryTests
         Assert.Equal(1, Sample(text, "http_server_request_duration_seconds_count", ("http_route", "/api/journey/v1/accounts/{account_id}/engagements/{engagement_id}"), ("http_request_method", "GET"), ("http_response_status_code", "404")));
         Assert.Equal(1, Sample(text, "http_server_request_duration_seconds_bucket", ("http_route", "/api/journey/v1/accounts/{account_id}/engagements/{engagement_id}"), ("le", "+Inf")));
         Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
+
+        // A gRPC call is recorded once (rpc.server.duration), not also as an HTTP request; the per-request
+        // memory-pool and routing meters are not collected.
+        Assert.DoesNotContain("http_route=\"/journeygrpc.journey.v1.JourneyService/GetEngagement\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("aspnetcore_memory_pool", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("aspnetcore_routing_match_attempts", text, StringComparison.Ordinal);
     }
 
     [Fact]
