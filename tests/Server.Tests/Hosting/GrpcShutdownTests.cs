@@ -93,14 +93,16 @@ public sealed class GrpcShutdownTests
     public async Task Stop_ReflectionStreamOpen_EndsUnavailableShuttingDown()
     {
         // The reflection service reads its requests without a token: the stream must still end, not hold the shutdown.
-        await using var server = await RunningServer.StartAsync();
-        var client = new Grpc.Reflection.V1.ServerReflection.ServerReflectionClient(server.Channel);
+        await using var host = await ProbeHost.StartAsync();
+        var client = new Grpc.Reflection.V1.ServerReflection.ServerReflectionClient(host.Invoker);
         using var call = client.ServerReflectionInfo(Bounded());
         await call.RequestStream.WriteAsync(new Grpc.Reflection.V1.ServerReflectionRequest { ListServices = string.Empty }).Bounded();
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).Bounded());
+        using var hold = await HoldConnectionOpenAsync(host);
 
-        var stopping = server.StopAsync();
+        var stopping = host.StopAsync();
         var error = await Assert.ThrowsAsync<RpcException>(() => DrainAsync(call.ResponseStream));
+        host.Signals.HoldReleased.SetResult();
         await stopping;
 
         Assert.Equal((StatusCode.Unavailable, ShuttingDown), (error.StatusCode, error.Status.Detail));
@@ -113,9 +115,11 @@ public sealed class GrpcShutdownTests
         using var call = host.Invoker.AsyncClientStreamingCall(ProbeMethods.Collect, null, Bounded());
         await call.RequestStream.WriteAsync(new StringValue { Value = "one" }).Bounded();
         await host.Signals.FirstCollected.Task.Bounded();
+        using var hold = await HoldConnectionOpenAsync(host);
 
         var stopping = host.StopAsync();
         var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync.Bounded());
+        host.Signals.HoldReleased.SetResult();
         await stopping;
 
         Assert.Equal((StatusCode.Unavailable, ShuttingDown), (error.StatusCode, error.Status.Detail));
@@ -129,9 +133,11 @@ public sealed class GrpcShutdownTests
         await call.RequestStream.WriteAsync(new StringValue { Value = "hello" }).Bounded();
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).Bounded());
         var echoed = call.ResponseStream.Current.Value;
+        using var hold = await HoldConnectionOpenAsync(host);
 
         var stopping = host.StopAsync();
         var error = await Assert.ThrowsAsync<RpcException>(() => DrainAsync(call.ResponseStream));
+        host.Signals.HoldReleased.SetResult();
         await stopping;
 
         Assert.Equal("hello", echoed);
@@ -150,6 +156,19 @@ public sealed class GrpcShutdownTests
         var error = await Assert.ThrowsAsync<RpcException>(() => DrainAsync(call.ResponseStream));
 
         Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+    }
+
+    /// <summary>
+    /// A unary call held in its handler, so the connection stays open until the test has read the stream's status.
+    /// Without it Kestrel closes the connection as soon as the stream ends, and a .NET client whose request stream is
+    /// still open can fail its read with "The HTTP/2 server closed the connection" (INTERNAL) before it has read the
+    /// trailers already received: the status under test is the server's, not that race's.
+    /// </summary>
+    private static async Task<AsyncUnaryCall<StringValue>> HoldConnectionOpenAsync(ProbeHost host)
+    {
+        var hold = host.Invoker.AsyncUnaryCall(ProbeMethods.Hold, null, Bounded(), new StringValue());
+        await host.Signals.HoldStarted.Task.Bounded();
+        return hold;
     }
 
     private static CallOptions Bounded() => new(deadline: DateTime.UtcNow.Add(TestTimeouts.Default));
