@@ -16,7 +16,8 @@ public static class TelemetryServiceCollectionExtensions
     /// ASP.NET Core's meters that describe this service: requests (<c>http.server.*</c>), Kestrel's connections and
     /// queues, unhandled exceptions, authentication and authorization. Not its memory-pool and routing meters
     /// (which <c>AddAspNetCoreInstrumentation()</c> would add too): they record several measurements on every request
-    /// and cost more than all the others together (bench/RESULTS.md "Telemetry cost").
+    /// and cost more than all the others together (bench/RESULTS.md "Telemetry cost"). Of what these meters record on
+    /// every request, only the duration is kept: <see cref="PerRequestGaugesDropped"/> are not collected.
     /// </summary>
     private static readonly string[] AspNetCoreMeters =
     [
@@ -26,6 +27,12 @@ public static class TelemetryServiceCollectionExtensions
         "Microsoft.AspNetCore.Authentication",
         "Microsoft.AspNetCore.Authorization",
     ];
+
+    /// <summary>
+    /// Up-down counters that ASP.NET Core changes twice on every request (and HTTP/2 stream): as costly to aggregate
+    /// as the duration histogram, and the in-flight count they give is the duration histograms' rate × latency.
+    /// </summary>
+    private static readonly string[] PerRequestGaugesDropped = ["http.server.active_requests", "kestrel.queued_requests"];
 
     /// <summary>
     /// Validates the <c>Telemetry</c> section now (an <see cref="OptionsValidationException"/> names the bad key)
@@ -63,7 +70,13 @@ public static class TelemetryServiceCollectionExtensions
         {
             telemetry.WithMetrics(metrics =>
             {
-                metrics.AddMeter(AspNetCoreMeters)
+                metrics.AddMeter(AspNetCoreMeters);
+                foreach (var instrument in PerRequestGaugesDropped)
+                {
+                    metrics.AddView(instrument, MetricStreamConfiguration.Drop);
+                }
+
+                metrics
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddMeter(GatewayTelemetry.RpcMeterName)

@@ -51,10 +51,14 @@ public sealed partial class TelemetryTests
         Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
 
         // A gRPC call is recorded once (rpc.server.duration), not also as an HTTP request; the per-request
-        // memory-pool and routing meters are not collected.
+        // memory-pool, routing, active-request and request-queue measurements are not collected; Kestrel's connection
+        // metrics are.
         Assert.DoesNotContain("http_route=\"/journeygrpc.journey.v1.JourneyService/GetEngagement\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain("aspnetcore_memory_pool", text, StringComparison.Ordinal);
         Assert.DoesNotContain("aspnetcore_routing_match_attempts", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("http_server_active_requests", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("kestrel_queued_requests", text, StringComparison.Ordinal);
+        Assert.Contains("kestrel_active_connections", text, StringComparison.Ordinal);
     }
 
     [Fact]
