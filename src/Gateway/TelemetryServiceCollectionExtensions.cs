@@ -15,7 +15,7 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>
     /// ASP.NET Core's meters that describe this service: requests (<c>http.server.*</c>), Kestrel's connections and
     /// queues, unhandled exceptions, authentication and authorization. Not its memory-pool and routing meters
-    /// (which <c>AddAspNetCoreInstrumentation()</c> would add too): they record several measurements on every request
+    /// (which OpenTelemetry's <c>AddAspNetCoreInstrumentation()</c> would add too): they record several measurements on every request
     /// and cost more than all the others together (bench/RESULTS.md "Telemetry cost"). Of what these meters record on
     /// every request, only the duration is kept: <see cref="PerRequestGaugesDropped"/> are not collected.
     /// </summary>
@@ -27,6 +27,9 @@ public static class TelemetryServiceCollectionExtensions
         "Microsoft.AspNetCore.Authentication",
         "Microsoft.AspNetCore.Authorization",
     ];
+
+    /// <summary>ASP.NET Core's request activities (<c>Microsoft.AspNetCore.Hosting.HttpRequestIn</c>).</summary>
+    private const string AspNetCoreActivitySource = "Microsoft.AspNetCore";
 
     /// <summary>
     /// Up-down counters that ASP.NET Core changes twice on every request (and HTTP/2 stream): as costly to aggregate
@@ -97,8 +100,11 @@ public static class TelemetryServiceCollectionExtensions
         {
             telemetry.WithTracing(tracing =>
             {
+                // ASP.NET Core's own request activity (tagged by RequestSpanCompletion when recorded), not
+                // OpenTelemetry's ASP.NET Core instrumentation: that adds a diagnostic-listener pass on every
+                // request and costs more than the span (bench/RESULTS.md "Telemetry cost").
                 tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.SamplingRatio)))
-                    .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => context.Request.Path != GatewayTelemetry.MetricsPath)
+                    .AddSource(AspNetCoreActivitySource)
                     .AddHttpClientInstrumentation()
                     .AddSource(GatewayTelemetry.SourceName)
                     .AddSource([.. sources ?? []]);

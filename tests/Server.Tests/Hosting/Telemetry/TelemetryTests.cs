@@ -125,9 +125,45 @@ public sealed partial class TelemetryTests
             (rest.Kind, rest.DisplayName, grpc.DisplayName, grpc.Kind, grpc.ParentSpanId, grpc.GetTagItem("rpc.grpc.status_code")?.ToString()));
         Assert.All(store, s => Assert.Equal((grpc.SpanId, ActivityKind.Client, "sqlite"), (s.ParentSpanId, s.Kind, s.GetTagItem("db.system.name")?.ToString())));
 
+        // The REST span carries the HTTP semantic-convention tags from its start and its end.
+        Assert.Equal(
+            ("GET", $"/api/journey/v1/accounts/{Account}/engagements/{MissingEngagement}", "/api/journey/v1/accounts/{account_id}/engagements/{engagement_id}", (object)404, "1.1", ActivityStatusCode.Unset),
+            (rest.GetTagItem("http.request.method"), rest.GetTagItem("url.path"), rest.GetTagItem("http.route"), rest.GetTagItem("http.response.status_code"), rest.GetTagItem("network.protocol.version"), rest.Status));
+
         // The gateway's "call ended with NotFound" line (event 5) was written inside the trace, naming its span.
         var line = Assert.Single(logs.Entries, e => e.EventId.Id == 5);
         Assert.Equal((rest.TraceId.ToHexString(), grpc.SpanId.ToHexString()), (line.Scopes.GetValueOrDefault("TraceId"), line.Scopes.GetValueOrDefault("SpanId")));
+    }
+
+    [Fact]
+    public async Task Scrape_Traced_NotASpan()
+    {
+        var spans = new List<Activity>();
+        var requestEnded = new SpanEndSignal("Microsoft.AspNetCore");
+        await using var server = await RunningServer.StartAsync(
+            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans).AddProcessor(requestEnded)),
+            "--Server:RestUrl=http://127.0.0.1:0",
+            "--Telemetry:Prometheus=true",
+            "--Telemetry:Tracing=true");
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 }) { BaseAddress = server.RestAddress, Timeout = RunningServer.Timeout };
+
+        // The scrape first, then a REST request on the same connection: once its span has ended, the scrape's would have.
+        using (var scrape = await client.GetAsync("/metrics"))
+        {
+            Assert.Equal(200, (int)scrape.StatusCode);
+        }
+
+        using var response = await client.GetAsync($"/api/journey/v1/accounts/{Account}/engagements/{MissingEngagement}");
+        await requestEnded.Ended.WaitAsync(RunningServer.Timeout);
+
+        List<Activity> trace;
+        lock (spans)
+        {
+            trace = [.. spans];
+        }
+
+        var only = Assert.Single(trace, s => s.Source.Name == "Microsoft.AspNetCore");
+        Assert.Equal("GET /api/journey/v1/accounts/{account_id}/engagements/{engagement_id}", only.DisplayName);
     }
 
     [Fact]
