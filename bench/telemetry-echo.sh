@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Telemetry cost on the unary echo: bench/EchoServer with telemetry off (the default: no OpenTelemetry at all)
-# against the same server with metrics and tracing on (--Telemetry:Prometheus=true: rpc.server.duration,
-# ASP.NET Core, runtime metrics; --Telemetry:OtlpEndpoint: every call traced, sampling ratio 1, spans and
-# metrics batched and exported over OTLP/gRPC to bench/peers/RawKestrel's collector on loopback, which accepts
-# and drops them, so the server pays for building and sending every batch as it would with a real collector),
-# same run, rounds alternating, h2load as in unary-echo.sh. /metrics is scraped once per round while measuring.
-# Acceptance (issue 16): telemetry-on >= 0.9 x telemetry-off.
+# against the same server with telemetry on in three ways, same run, rounds rotating, h2load as in
+# unary-echo.sh:
+#   metrics         --Telemetry:Prometheus=true: rpc.server.duration, ASP.NET Core and runtime metrics;
+#                   /metrics scraped once per round while measuring
+#   traced-1pct     metrics + tracing, Telemetry:SamplingRatio=0.01, spans and metrics batched and exported
+#                   over OTLP/gRPC to bench/peers/RawKestrel's collector on loopback (accepts and drops them,
+#                   so the server pays for building and sending every batch as with a real collector)
+#   traced-all      the same with the default SamplingRatio=1: every call traced and exported
+# Acceptance (issue 16): telemetry on >= 0.9 x telemetry off.
 #
 # Environment (defaults): DURATION=5 WARMUP=5 ROUNDS=5 PAYLOAD=1024 CLIENTS=4 STREAMS=10
-#   OFF_PORT=50171 ON_PORT=50172 OTLP_PORT=50179 BENCH_OUT=.artifacts/bench
+#   OFF_PORT=50171 ON_PORT=50172 (and the next two) OTLP_PORT=50179 BENCH_OUT=.artifacts/bench
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -21,8 +24,15 @@ STREAMS=${STREAMS:-10}
 OFF_PORT=${OFF_PORT:-50171}
 ON_PORT=${ON_PORT:-50172}
 OTLP_PORT=${OTLP_PORT:-50179}
-# What "on" means; override to find what costs what, e.g. ON_ARGS='--Telemetry:Prometheus=true' (metrics only).
-ON_ARGS=${ON_ARGS:---Telemetry:Prometheus=true --Telemetry:OtlpEndpoint=http://127.0.0.1:$OTLP_PORT}
+OTLP="--Telemetry:OtlpEndpoint=http://127.0.0.1:$OTLP_PORT"
+ON_NAMES=(metrics traced-1pct traced-all)
+declare -A ON_ARGS=(
+    [metrics]="--Telemetry:Prometheus=true"
+    [traced-1pct]="--Telemetry:Prometheus=true $OTLP --Telemetry:SamplingRatio=0.01"
+    [traced-all]="--Telemetry:Prometheus=true $OTLP"
+)
+declare -A PORTS=([telemetry-off]=$OFF_PORT [metrics]=$ON_PORT [traced-1pct]=$(( ON_PORT + 1 )) [traced-all]=$(( ON_PORT + 2 )))
+PEERS=(telemetry-off "${ON_NAMES[@]}")
 
 ensure_debian_packages nghttp2-client curl
 mkdir -p "$BENCH_OUT/raw"
@@ -36,36 +46,38 @@ port_in_use "$OTLP_PORT" && die "port $OTLP_PORT (the OTLP collector's) is in us
 start_server otlp-collector "$OTLP_PORT" "dotnet '$RAW_DLL' --urls http://127.0.0.1:$OTLP_PORT"
 wait_ready otlp-collector "$OTLP_PORT" "$BENCH_OUT/telemetry-echo.bin"
 start_server telemetry-off "$OFF_PORT" "dotnet '$OURS_DLL' --urls http://127.0.0.1:$OFF_PORT"
-start_server telemetry-on "$ON_PORT" "dotnet '$OURS_DLL' --urls http://127.0.0.1:$ON_PORT $ON_ARGS"
-wait_ready telemetry-off "$OFF_PORT" "$BENCH_OUT/telemetry-echo.bin"
-wait_ready telemetry-on "$ON_PORT" "$BENCH_OUT/telemetry-echo.bin"
+for name in "${ON_NAMES[@]}"; do
+    start_server "$name" "${PORTS[$name]}" "dotnet '$OURS_DLL' --urls http://127.0.0.1:${PORTS[$name]} ${ON_ARGS[$name]}"
+done
+for peer in "${PEERS[@]}"; do wait_ready "$peer" "${PORTS[$peer]}" "$BENCH_OUT/telemetry-echo.bin"; done
 
 # The echo server has no REST port: its one (h2c) listener serves /metrics when it is on.
 scrape() { curl -sS --max-time 5 --http2-prior-knowledge "http://127.0.0.1:$1/metrics"; }
-scrape "$ON_PORT" | grep -q 'rpc_server_duration_milliseconds_count{.*rpc_method="Echo"' || die "telemetry-on: /metrics has no rpc.server.duration for Echo"
+for name in "${ON_NAMES[@]}"; do
+    scrape "${PORTS[$name]}" | grep -q 'rpc_server_duration_milliseconds_count{.*rpc_method="Echo"' || die "$name: /metrics has no rpc.server.duration for Echo"
+done
 [[ $(curl -s -o /dev/null -w '%{http_code}' --http2-prior-knowledge "http://127.0.0.1:$OFF_PORT/metrics") == 404 ]] || die "telemetry-off serves /metrics"
-log "correctness: both echo with grpc-status 0; telemetry-on counts Echo in /metrics, telemetry-off has no /metrics"
+log "correctness: all echo with grpc-status 0; telemetry on counts Echo in /metrics, telemetry-off has no /metrics"
 
 # run PEER SECONDS OUT — req/s, or "fail" when any request failed.
 run() {
-    local port=$OFF_PORT rps
-    [[ $1 == telemetry-on ]] && port=$ON_PORT
+    local port=${PORTS[$1]} rps
     h2load -c "$CLIENTS" -m "$STREAMS" -D "$2" -t 1 -H 'content-type: application/grpc' -H 'te: trailers' \
         -d "$BENCH_OUT/telemetry-echo.bin" "http://127.0.0.1:$port$ECHO_PATH" >"$3" 2>&1 || true
     rps=$(h2load_rps "$3")
     if [[ -z $rps ]] || ! h2load_clean "$3"; then echo fail; else printf '%.0f\n' "$rps"; fi
 }
 
-for peer in telemetry-off telemetry-on; do run "$peer" "$WARMUP" "$BENCH_OUT/raw/telemetry-warmup-$peer.txt" >/dev/null; done
-declare -A results=([telemetry-off]="" [telemetry-on]="")
+for peer in "${PEERS[@]}"; do run "$peer" "$WARMUP" "$BENCH_OUT/raw/telemetry-warmup-$peer.txt" >/dev/null; done
+declare -A results=()
 for (( round = 1; round <= ROUNDS; round++ )); do
-    order=(telemetry-off telemetry-on)
-    (( round % 2 == 0 )) && order=(telemetry-on telemetry-off)
+    # Each round starts one peer later, so no peer always runs first or right after another.
+    order=("${PEERS[@]:$(( (round - 1) % ${#PEERS[@]} ))}" "${PEERS[@]:0:$(( (round - 1) % ${#PEERS[@]} ))}")
     for peer in "${order[@]}"; do
         wait_quiet
         scraper=""
-        if [[ $peer == telemetry-on ]]; then
-            { sleep $(( DURATION / 2 )); scrape "$ON_PORT" >/dev/null; } &
+        if [[ $peer != telemetry-off ]]; then
+            { sleep $(( DURATION / 2 )); scrape "${PORTS[$peer]}" >/dev/null; } &
             scraper=$!
         fi
         rps=$(run "$peer" "$DURATION" "$BENCH_OUT/raw/telemetry-round$round-$peer.txt")
@@ -76,22 +88,25 @@ for (( round = 1; round <= ROUNDS; round++ )); do
     done
 done
 
-off=$(median_of "${results[telemetry-off]}") on=$(median_of "${results[telemetry-on]}")
-ratio=$(awk -v a="$on" -v b="$off" 'BEGIN { printf "%.2f", a / b }')
+off=$(median_of "${results[telemetry-off]}")
+declare -A median ratio
+for name in "${ON_NAMES[@]}"; do
+    median[$name]=$(median_of "${results[$name]}")
+    ratio[$name]=$(awk -v a="${median[$name]}" -v b="$off" 'BEGIN { printf "%.2f", a / b }')
+done
+verdict() { awk -v r="$1" 'BEGIN { print (r >= 0.9 ? "pass" : "FAIL") }'; }
 report=$BENCH_OUT/telemetry-echo-$(date -u +%Y%m%dT%H%M%SZ).md
 {
     echo "## Unary echo with telemetry on and off (h2load, $ROUNDS rounds x ${DURATION}s, ${PAYLOAD} B)"
     echo
     machine_info
     echo
-    echo "| server | req/s (median) | rounds |"
-    echo "|---|---:|---|"
-    echo "| telemetry off (default) | $off | ${results[telemetry-off]}|"
-    echo "| metrics + tracing on (Prometheus, every call traced, OTLP batches to loopback) | $on | ${results[telemetry-on]}|"
-    echo
-    echo "telemetry-on / telemetry-off = **$ratio** (>= 0.90: $(awk -v r="$ratio" 'BEGIN { print (r >= 0.9 ? "pass" : "FAIL") }'))"
-    echo
-    echo "On: \`$ON_ARGS\`"
+    echo "| server | req/s (median) | rounds | / off |"
+    echo "|---|---:|---|---:|"
+    echo "| telemetry off (default) | $off | ${results[telemetry-off]}| 1.00 |"
+    for name in "${ON_NAMES[@]}"; do
+        echo "| $name: \`${ON_ARGS[$name]}\` | ${median[$name]} | ${results[$name]}| **${ratio[$name]}** ($(verdict "${ratio[$name]}") >= 0.90) |"
+    done
     echo
     echo "Command: \`scripts/bench.sh telemetry\`"
 } | tee "$report"
