@@ -23,7 +23,10 @@ internal static class CreateRequests
             Channels = { new Channel { Id = "Chat", Type = "CHAT" } },
         };
         request.Identifiers.Add("emailAddresses", new ListValue { Values = { Value.ForString($"visitor-{id:N}@example.org") } });
-        request.Identifiers.Add("phoneNumbers", new ListValue { Values = { Value.ForString($"+44 {id.GetHashCode() & 0x7fffffff:D10}") } });
+        // Fifteen digits from the id's 128 random bits: a 32-bit hash would repeat a number within a run of
+        // tens of thousands of creates (a merge, not a new customer; a duplicate link for the ceiling).
+        var digits = BitConverter.ToUInt64(id.ToByteArray(), 0) % 1_000_000_000_000_000UL;
+        request.Identifiers.Add("phoneNumbers", new ListValue { Values = { Value.ForString($"+44 {digits:D15}") } });
         return request;
     }
 }
