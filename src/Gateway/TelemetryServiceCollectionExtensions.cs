@@ -15,9 +15,10 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>
     /// ASP.NET Core's meters that describe this service: requests (<c>http.server.*</c>), Kestrel's connections and
     /// queues, unhandled exceptions, authentication and authorization. Not its memory-pool and routing meters
-    /// (which OpenTelemetry's <c>AddAspNetCoreInstrumentation()</c> would add too): they record several measurements on every request
-    /// and cost more than all the others together (bench/RESULTS.md "Telemetry cost"). Of what these meters record on
-    /// every request, only the duration is kept: <see cref="PerRequestGaugesDropped"/> are not collected.
+    /// (which OpenTelemetry's <c>AddAspNetCoreInstrumentation()</c> would add too): they record several measurements
+    /// on every request and cost more than all the others together (bench/RESULTS.md "Telemetry cost"). Of what
+    /// these meters record on every request, only the duration is kept: <see cref="PerRequestGaugesDropped"/> are
+    /// not collected.
     /// </summary>
     private static readonly string[] AspNetCoreMeters =
     [

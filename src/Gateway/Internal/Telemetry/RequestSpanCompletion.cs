@@ -41,20 +41,19 @@ internal static class RequestSpanCompletion
         try
         {
             await next(context).ConfigureAwait(false);
+            SetEndTags(context, activity, context.Response.StatusCode);
         }
         catch (Exception ex)
         {
             activity.SetTag("error.type", ex.GetType().FullName);
             activity.SetStatus(ActivityStatusCode.Error, ex.Message);
+            // ASP.NET Core answers 500 to an unhandled exception unless the response has already started.
+            SetEndTags(context, activity, context.Response.HasStarted ? context.Response.StatusCode : StatusCodes.Status500InternalServerError);
             throw;
-        }
-        finally
-        {
-            SetEndTags(context, activity);
         }
     }
 
-    private static void SetEndTags(HttpContext context, Activity activity)
+    private static void SetEndTags(HttpContext context, Activity activity, int status)
     {
         var request = context.Request;
         activity.SetTag("http.request.method", request.Method);
@@ -75,7 +74,6 @@ internal static class RequestSpanCompletion
             activity.DisplayName = $"{request.Method} {route}";
         }
 
-        var status = context.Response.StatusCode;
         activity.SetTag("http.response.status_code", status);
         if (ProtocolVersion(request.Protocol) is { } version)
         {

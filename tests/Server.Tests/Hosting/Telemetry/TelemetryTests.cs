@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Grpc.Core;
 using JourneyGrpc.Journey.V1;
 using JourneyGrpc.Server.Tests.Hosting.Infrastructure;
+using JourneyGrpc.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -133,6 +134,46 @@ public sealed partial class TelemetryTests
         // The gateway's "call ended with NotFound" line (event 5) was written inside the trace, naming its span.
         var line = Assert.Single(logs.Entries, e => e.EventId.Id == 5);
         Assert.Equal((rest.TraceId.ToHexString(), grpc.SpanId.ToHexString()), (line.Scopes.GetValueOrDefault("TraceId"), line.Scopes.GetValueOrDefault("SpanId")));
+    }
+
+    [Fact]
+    public async Task RestCall_Traced_ServerErrorMarksTheSpan()
+    {
+        var spans = new List<Activity>();
+        var requestEnded = new SpanEndSignal("Microsoft.AspNetCore");
+        await using var server = await RunningServer.StartAsync(
+            services =>
+            {
+                services.Remove(services.Single(d => d.ServiceType == typeof(IJourneyStore)));
+                services.AddSingleton(provider => FaultingStore.Wrap(provider.GetRequiredService<JourneyStore>()));
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans).AddProcessor(requestEnded));
+            },
+            "--Server:RestUrl=http://127.0.0.1:0",
+            "--Telemetry:Tracing=true");
+        using var client = new HttpClient { BaseAddress = server.RestAddress, Timeout = RunningServer.Timeout };
+
+        FaultingStore.Failing = true;
+        try
+        {
+            using var response = await client.GetAsync($"/api/journey/v1/accounts/{Account}/engagements/{MissingEngagement}");
+            await requestEnded.Ended.WaitAsync(RunningServer.Timeout);
+            Assert.Equal(500, (int)response.StatusCode);
+        }
+        finally
+        {
+            FaultingStore.Failing = false;
+        }
+
+        List<Activity> trace;
+        lock (spans)
+        {
+            trace = [.. spans];
+        }
+
+        var rest = Assert.Single(trace, s => s.Source.Name == "Microsoft.AspNetCore");
+        Assert.Equal(
+            ((object)500, "500", ActivityStatusCode.Error),
+            (rest.GetTagItem("http.response.status_code"), rest.GetTagItem("error.type"), rest.Status));
     }
 
     [Fact]
