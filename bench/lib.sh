@@ -8,6 +8,7 @@ ECHO_PATH=/journeygrpc.bench.v1.EchoService/Echo
 OURS_PORT=${OURS_PORT:-50151}
 RAW_PORT=${RAW_PORT:-50152}
 GO_PORT=${GO_PORT:-50153}
+GRPC_ASPNETCORE_PORT=${GRPC_ASPNETCORE_PORT:-50154}
 READY_TIMEOUT=${READY_TIMEOUT:-120}
 export OURS_PORT
 
@@ -18,6 +19,7 @@ export OURS_PORT
 OURS_DLL=$BENCH_ROOT/bench/EchoServer/bin/Release/net10.0/JourneyGrpc.Bench.EchoServer.dll
 OURS_CMD_DEFAULT="dotnet '$OURS_DLL' --urls http://127.0.0.1:\$OURS_PORT"
 RAW_DLL=$BENCH_ROOT/bench/peers/RawKestrel/bin/Release/net10.0/JourneyGrpc.Bench.RawKestrel.dll
+GRPC_ASPNETCORE_DLL=$BENCH_ROOT/bench/peers/GrpcAspNetCore/bin/Release/net10.0/JourneyGrpc.Bench.GrpcAspNetCore.dll
 }
 GO_BIN=$BENCH_OUT/bin/grpc-go-echo
 
@@ -145,6 +147,13 @@ build_raw_kestrel() {
     # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
     dotnet build -c Release -nologo -v q "$BENCH_ROOT/bench/peers/RawKestrel" $BUILD_ARGS >"$BENCH_OUT/build-raw-kestrel.log" 2>&1 \
         || { tail -n 20 "$BENCH_OUT/build-raw-kestrel.log" >&2; die "RawKestrel build failed"; }
+}
+
+build_grpc_aspnetcore() {
+    log "building bench/peers/GrpcAspNetCore (Release)"
+    # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
+    dotnet build -c Release -nologo -v q "$BENCH_ROOT/bench/peers/GrpcAspNetCore" $BUILD_ARGS >"$BENCH_OUT/build-grpc-aspnetcore.log" 2>&1 \
+        || { tail -n 20 "$BENCH_OUT/build-grpc-aspnetcore.log" >&2; die "GrpcAspNetCore build failed"; }
 }
 
 build_grpc_go() {

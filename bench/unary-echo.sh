@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Unary echo benchmark: requests/s of /journeygrpc.bench.v1.EchoService/Echo through
-# Grpc.AspNetCore (bench/EchoServer, "ours") vs raw Kestrel (the ceiling) vs grpc-go, with h2load,
-# same run, loopback.
+# Grpc.AspNetCore with the server's own set-up (bench/EchoServer, "ours") vs plain Grpc.AspNetCore
+# (bench/peers/GrpcAspNetCore, "grpc-aspnetcore": which part of the gap is the library's) vs raw Kestrel (the
+# ceiling) vs grpc-go, with h2load, same run, loopback.
 # Acceptance (the product on the official gRPC stack): ours >= 0.85 x raw-kestrel and >= 1.5 x grpc-go.
 #
 # Environment (defaults):
-#   DURATION=5 WARMUP=5 ROUNDS=9 PAYLOADS="2 1024" PEERS="ours raw-kestrel grpc-go"
+#   DURATION=5 WARMUP=5 ROUNDS=9 PAYLOADS="2 1024" PEERS="ours grpc-aspnetcore raw-kestrel grpc-go"
 #   CLIENTS=4 STREAMS=10      h2load -c / -m (one h2load thread: -t 1)
-#   OURS_CMD=<runs bench/EchoServer>  OURS_PORT=50151  RAW_PORT=50152  GO_PORT=50153
+#   OURS_CMD=<runs bench/EchoServer>  OURS_PORT=50151  RAW_PORT=50152  GO_PORT=50153  GRPC_ASPNETCORE_PORT=50154
 #   REQUIRE_OURS=0            1: fail instead of skipping "ours" when it cannot be built/started
 #   BENCH_OUT=.artifacts/bench   logs, request bodies, raw h2load output, report
 #   MAX_OTHER=5 MIN_CLEAN=3 RETRY_BUDGET=45 QUIET_MAX=15 QUIET_WAIT=20 QUIET_BUDGET=45   see "Noise" in bench/README.md
@@ -22,7 +23,7 @@ DURATION=${DURATION:-5}
 WARMUP=${WARMUP:-5}
 ROUNDS=${ROUNDS:-9}
 PAYLOADS=${PAYLOADS:-"2 1024"}
-PEERS=${PEERS:-"ours raw-kestrel grpc-go"}
+PEERS=${PEERS:-"ours grpc-aspnetcore raw-kestrel grpc-go"}
 CLIENTS=${CLIENTS:-4}
 STREAMS=${STREAMS:-10}
 REQUIRE_OURS=${REQUIRE_OURS:-0}
@@ -49,10 +50,11 @@ skip_ours() {
 }
 OURS_SKIPPED=""
 
-port_of() { case $1 in ours) echo "$OURS_PORT" ;; raw-kestrel) echo "$RAW_PORT" ;; grpc-go) echo "$GO_PORT" ;; *) die "unknown peer $1" ;; esac; }
+port_of() { case $1 in ours) echo "$OURS_PORT" ;; grpc-aspnetcore) echo "$GRPC_ASPNETCORE_PORT" ;; raw-kestrel) echo "$RAW_PORT" ;; grpc-go) echo "$GO_PORT" ;; *) die "unknown peer $1" ;; esac; }
 
 # --- build -------------------------------------------------------------------------
 has_peer raw-kestrel && build_raw_kestrel
+has_peer grpc-aspnetcore && build_grpc_aspnetcore
 has_peer grpc-go && build_grpc_go
 if has_peer ours && [[ -z ${OURS_CMD:-} ]]; then
     build_dotnet ours bench/EchoServer || skip_ours "bench/EchoServer does not build yet (see $BENCH_OUT/build-ours.log)"
@@ -64,6 +66,7 @@ for size in "${payloads[@]}"; do write_frame "$size" "$BENCH_OUT/echo-$size.bin"
 
 # --- start and verify --------------------------------------------------------------
 has_peer raw-kestrel && start_server raw-kestrel "$RAW_PORT" "dotnet '$RAW_DLL' --urls http://127.0.0.1:$RAW_PORT"
+has_peer grpc-aspnetcore && start_server grpc-aspnetcore "$GRPC_ASPNETCORE_PORT" "dotnet '$GRPC_ASPNETCORE_DLL' --urls http://127.0.0.1:$GRPC_ASPNETCORE_PORT"
 has_peer grpc-go && start_server grpc-go "$GO_PORT" "'$GO_BIN' -addr 127.0.0.1:$GO_PORT"
 if has_peer ours; then
     start_server ours "$OURS_PORT" "$OURS_CMD"
@@ -208,6 +211,17 @@ report=$BENCH_OUT/unary-echo-$(date -u +%Y%m%dT%H%M%SZ).md
         echo "| $size B | $(ratio "$o" "$r") | $(ratio "$o" "$g") | $(ratio "$r" "$g") |"
     done
     echo
+    if has_peer grpc-aspnetcore; then
+        echo "The server's set-up and the library, on the medians (ours = the server's Grpc.AspNetCore set-up; grpc-aspnetcore = plain \`AddGrpc()\`):"
+        echo
+        echo "| payload | grpc-aspnetcore req/s | ours / grpc-aspnetcore | grpc-aspnetcore / raw-kestrel | grpc-aspnetcore / grpc-go |"
+        echo "|---|---:|---:|---:|---:|"
+        for size in "${payloads[@]}"; do
+            o=$(stat ours "$size" median) p=$(stat grpc-aspnetcore "$size" median) r=$(stat raw-kestrel "$size" median) g=$(stat grpc-go "$size" median)
+            echo "| $size B | $p | $(ratio "$o" "$p") | $(ratio "$p" "$r") | $(ratio "$p" "$g") |"
+        done
+        echo
+    fi
     echo "Every run, req/s (other load); peer order rotated per round, retries last:"
     echo
     echo "| payload | peer | runs | clean | median | best |"

@@ -18,7 +18,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
 });
 
-// The server's own gRPC set-up (src/Server: options from the Rpc section, the stream-shutdown
+// The server's own gRPC set-up (src/Server: options from the Rpc section, the call-policy
 // interceptor, health, reflection), so the echo service is served as the product's services are.
 builder.Services.AddGrpcServer(builder.Configuration);
 

@@ -7,7 +7,7 @@ namespace JourneyGrpc.Server.Hosting;
 
 /// <summary>
 /// The one place store errors become gRPC statuses (the store does not depend on gRPC), used by every
-/// service through <see cref="Grpc.StoreFailureInterceptor"/>. The code tells a client what to do:
+/// service through <see cref="Grpc.StoreFailureStatus"/>. The code tells a client what to do:
 /// UNAVAILABLE (with google.rpc.RetryInfo) is worth retrying as it is, ABORTED means read again and
 /// retry, ALREADY_EXISTS and RESOURCE_EXHAUSTED / INTERNAL are not fixed by retrying. Messages are the
 /// server's own words, never the database driver's; the exception itself goes to the log.

@@ -168,7 +168,7 @@ internal sealed class JourneyServiceImpl(
 
     /// <summary>
     /// Runs one call after the rule every request shares (<see cref="NulCharacterRule"/>); store failures
-    /// become statuses in <see cref="Hosting.Grpc.StoreFailureInterceptor"/>, as for every service.
+    /// become statuses in <see cref="Hosting.Grpc.StoreFailureStatus"/>, as for every service.
     /// </summary>
     private static async Task<T> RunAsync<T>(IMessage request, ServerCallContext context, Func<CancellationToken, Task<T>> call)
     {

@@ -299,6 +299,6 @@ internal sealed class StartEventServiceImpl(
         }
     }
 
-    /// <summary>Runs one call; store failures become statuses in <see cref="Hosting.Grpc.StoreFailureInterceptor"/>, as for every service.</summary>
+    /// <summary>Runs one call; store failures become statuses in <see cref="Hosting.Grpc.StoreFailureStatus"/>, as for every service.</summary>
     private static Task<T> RunAsync<T>(Func<Task<T>> call) => call();
 }

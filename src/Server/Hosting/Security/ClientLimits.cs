@@ -44,8 +44,8 @@ internal sealed class ClientLimits : IDisposable
     /// <summary>Whom the limits count: the authentication type and the caller's name (token subject, appkey client).</summary>
     internal static string ClientOf(ClaimsPrincipal user) => $"{user.Identity?.AuthenticationType}:{user.Identity?.Name}";
 
-    /// <summary>A permit for one call, or null when the client made too many; <paramref name="retryAfter"/> says how long to wait.</summary>
-    internal bool TryAcquireCall(string client, out TimeSpan retryAfter)
+    /// <summary>True when <paramref name="user"/> may make one more call now; otherwise <paramref name="retryAfter"/> says how long to wait.</summary>
+    internal bool TryAcquireCall(ClaimsPrincipal user, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
         if (_calls is null)
@@ -53,7 +53,7 @@ internal sealed class ClientLimits : IDisposable
             return true;
         }
 
-        using var lease = _calls.AttemptAcquire(client);
+        using var lease = _calls.AttemptAcquire(ClientOf(user));
         if (lease.IsAcquired)
         {
             return true;

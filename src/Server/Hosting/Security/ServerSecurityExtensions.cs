@@ -46,7 +46,7 @@ public static class ServerSecurityExtensions
             services.AddHostedService<DevelopmentTokenAnnouncer>();
         }
 
-        // No default scheme: the access interceptor authenticates a call when its method needs it, not every request.
+        // No default scheme: CallAdmission authenticates a call when its method needs it, not every request.
         services.AddAuthentication()
             .AddPolicyScheme(AuthSchemes.Select, displayName: null, options => options.ForwardDefaultSelector = context => SelectScheme(context.Request, development))
             .AddJwtBearer()

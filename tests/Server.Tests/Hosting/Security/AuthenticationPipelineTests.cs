@@ -8,7 +8,7 @@ using Xunit;
 namespace JourneyGrpc.Server.Tests.Hosting.Security;
 
 /// <summary>
-/// Callers are authenticated on demand by the access interceptor; ASP.NET Core's authentication middleware, which
+/// Callers are authenticated on demand by the call admission (CallPolicyInterceptor); ASP.NET Core's authentication middleware, which
 /// WebApplication would add to every request because authentication is registered, stays out of the pipeline.
 /// </summary>
 public sealed class AuthenticationPipelineTests

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Google.Protobuf;
 using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Features.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace JourneyGrpc.Server.Hosting.Security;
@@ -12,49 +12,19 @@ namespace JourneyGrpc.Server.Hosting.Security;
 /// authenticated here, on demand (JWT bearer or appkey; in development mode a call without credentials is the
 /// <see cref="DevelopmentCaller"/>, with no authentication work at all); no valid credentials is UNAUTHENTICATED
 /// (with a <c>WWW-Authenticate</c> challenge), a missing role or an account the credentials do not cover is
-/// PERMISSION_DENIED (never NOT_FOUND, never data), too many calls is RESOURCE_EXHAUSTED. Global, so gRPC calls
-/// and REST calls through the in-process gateway (whose HttpContext is the REST request) meet the same rules.
-/// Fail-closed: a method outside gRPC's own services without a rule is refused.
+/// PERMISSION_DENIED (never NOT_FOUND, never data), too many calls is RESOURCE_EXHAUSTED. Applied to every call by
+/// <see cref="Grpc.CallPolicyInterceptor"/>, so gRPC calls and REST calls through the in-process gateway (whose
+/// HttpContext is the REST request) meet the same rules. Fail-closed: a method outside gRPC's own services without a
+/// rule is refused.
 /// </summary>
-internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits limits, DevelopmentCaller developer, AuthenticatedCallers callers, IOptions<AuthOptions> options, ILogger<AccessInterceptor> logger) : Interceptor
+internal sealed class CallAdmission(MethodAccessRules rules, ClientLimits limits, DevelopmentCaller developer, AuthenticatedCallers callers, IOptions<AuthOptions> options, ILogger<CallAdmission> logger)
 {
     private const string InfrastructurePrefix = "/grpc.";
 
     private readonly string _accountClaim = options.Value.AccountClaim;
 
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        var admission = AdmitAsync(context, request as IMessage);
-        return admission.IsCompletedSuccessfully && admission.Result is null
-            ? continuation(request, context)
-            : ThenAsync(admission, context, () => continuation(request, context));
-    }
-
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        var admission = AdmitAsync(context, request as IMessage);
-        Func<Task<bool>> run = limits.WatchesPerClient > 0 && rules.TryGet(context.Method, out _)
-            ? () => WatchAsync(context, () => continuation(request, responseStream, context))
-            : async () =>
-            {
-                await continuation(request, responseStream, context).ConfigureAwait(false);
-                return true;
-            };
-        return ThenAsync(admission, context, run);
-    }
-
-    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
-        ThenAsync(AdmitAsync(context, null), context, () => continuation(requestStream, context));
-
-    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
-        ThenAsync(AdmitAsync(context, null), context, async () =>
-        {
-            await continuation(requestStream, responseStream, context).ConfigureAwait(false);
-            return true;
-        });
-
     /// <summary>Null when the call may go on; otherwise why not. Completes synchronously unless credentials must be validated.</summary>
-    private ValueTask<Status?> AdmitAsync(ServerCallContext context, IMessage? request)
+    internal ValueTask<Status?> AdmitAsync(ServerCallContext context, IMessage? request)
     {
         if (!rules.TryGet(context.Method, out var rule))
         {
@@ -63,10 +33,11 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits li
                 : new Status(StatusCode.PermissionDenied, $"{context.Method} has no access rule."));
         }
 
+        // The feature, not HttpContext.User, which would build an empty principal for every unauthenticated call.
         var http = context.GetHttpContext();
-        if (http.User.Identity?.IsAuthenticated == true)
+        if (http.Features.Get<IHttpAuthenticationFeature>()?.User is { Identity.IsAuthenticated: true } user)
         {
-            return new(Authorize(rule, http.User, request, context));
+            return new(Authorize(rule, user, request, context));
         }
 
         if (developer.Admits(http.Request))
@@ -117,7 +88,7 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits li
 
     private Status? Authorize(MethodAccessRule rule, ClaimsPrincipal user, IMessage? request, ServerCallContext context)
     {
-        if (!rule.Roles.Any(user.IsInRole))
+        if (!HasAnyRole(user, rule.Roles))
         {
             return new Status(StatusCode.PermissionDenied, $"{rule.Method} needs one of the roles {string.Join(", ", rule.Roles)}.");
         }
@@ -131,7 +102,7 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits li
             }
         }
 
-        if (!limits.TryAcquireCall(ClientLimits.ClientOf(user), out var retryAfter))
+        if (!limits.TryAcquireCall(user, out var retryAfter))
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
             context.GetHttpContext().Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -141,30 +112,47 @@ internal sealed class AccessInterceptor(MethodAccessRules rules, ClientLimits li
         return null;
     }
 
-    /// <summary>Runs <paramref name="call"/> once the admission says yes; otherwise ends the call with its status.</summary>
-    private async Task<T> ThenAsync<T>(ValueTask<Status?> admission, ServerCallContext context, Func<Task<T>> call)
+    private static bool HasAnyRole(ClaimsPrincipal user, IReadOnlyList<string> roles)
+    {
+        foreach (var role in roles)
+        {
+            if (user.IsInRole(role))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Logs a refused call and gives the exception that ends it with <paramref name="refusal"/>.</summary>
+    internal RpcException Refuse(ServerCallContext context, Status refusal)
+    {
+        SecurityLog.CallRefused(logger, context.Method, refusal.StatusCode, refusal.Detail);
+        return new RpcException(refusal);
+    }
+
+    /// <summary>Completes when <paramref name="admission"/> admits the call; throws its refusal otherwise.</summary>
+    internal async ValueTask ThrowIfRefusedAsync(ValueTask<Status?> admission, ServerCallContext context)
     {
         if (await admission.ConfigureAwait(false) is { } refusal)
         {
-            SecurityLog.CallRefused(logger, context.Method, refusal.StatusCode, refusal.Detail);
-            throw new RpcException(refusal);
+            throw Refuse(context, refusal);
         }
-
-        return await call().ConfigureAwait(false);
     }
 
+    /// <summary>True when <paramref name="context"/>'s server stream counts against the client's open watches (Limits:WatchesPerClient).</summary>
+    internal bool LimitsWatches(ServerCallContext context) => limits.WatchesPerClient > 0 && rules.TryGet(context.Method, out _);
+
     /// <summary>Runs a server stream while the client holds a watch permit (Limits:WatchesPerClient).</summary>
-    private async Task<bool> WatchAsync(ServerCallContext context, Func<Task> stream)
+    internal async Task WatchAsync(ServerCallContext context, Func<Task> stream)
     {
         using var permit = limits.AcquireWatch(ClientLimits.ClientOf(context.GetHttpContext().User));
         if (permit is { IsAcquired: false })
         {
-            var refusal = new Status(StatusCode.ResourceExhausted, $"This client already holds {limits.WatchesPerClient} open watches, the most allowed (Limits:WatchesPerClient); close one first.");
-            SecurityLog.CallRefused(logger, context.Method, refusal.StatusCode, refusal.Detail);
-            throw new RpcException(refusal);
+            throw Refuse(context, new Status(StatusCode.ResourceExhausted, $"This client already holds {limits.WatchesPerClient} open watches, the most allowed (Limits:WatchesPerClient); close one first."));
         }
 
         await stream().ConfigureAwait(false);
-        return true;
     }
 }
