@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark entry point (details and knobs: bench/README.md).
-#   scripts/bench.sh [unary]   h2load unary echo, ours vs raw Kestrel vs grpc-go, same run (bench/unary-echo.sh)
+#   scripts/bench.sh [unary]   h2load unary echo, ours vs plain Grpc.AspNetCore vs raw Kestrel vs grpc-go, same run (bench/unary-echo.sh)
 #   scripts/bench.sh auth      h2load unary echo with JWT authentication on (a bearer token per call) vs off, same run (bench/auth-echo.sh)
 #   scripts/bench.sh telemetry h2load unary echo with telemetry off vs metrics, metrics + 1 % traced, metrics + every call traced (OTLP), same run (bench/telemetry-echo.sh)
 #   scripts/bench.sh stream    one EchoStream call through the Grpc.Net.Client typed client: messages/s (bench/load-client.sh stream)

@@ -7,9 +7,18 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 // "ours" in the unary echo benchmark (bench/unary-echo.sh): journeygrpc.bench.v1.EchoService
 // served by Grpc.AspNetCore. Host set-up is identical to bench/peers/RawKestrel, so the two
 // differ only by the gRPC layer.
-// Usage: JourneyGrpc.Bench.EchoServer --urls http://127.0.0.1:50151 [--rest-url http://127.0.0.1:50161]
+// Usage: JourneyGrpc.Bench.EchoServer --urls http://127.0.0.1:50151 [--rest-url http://127.0.0.1:50161] [--console-log=true]
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
+
+// --console-log=true (bench/telemetry-echo.sh): the server's own console log, at src/Server/appsettings.json's levels.
+// With it on, ASP.NET Core starts an activity for every request (for the log's request scope), traced or not.
+if (builder.Configuration.GetValue<bool>("console-log"))
+{
+    builder.Logging.AddStructuredConsole(builder.Configuration)
+        .SetMinimumLevel(LogLevel.Information)
+        .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+}
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
