@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # Telemetry cost on the unary echo: bench/EchoServer with telemetry off (the default: no OpenTelemetry at all)
 # against the same server with telemetry on in three ways, same run, rounds rotating, h2load as in
-# unary-echo.sh:
+# unary-echo.sh. Every server runs with the server's own console log (--console-log=true: JSON lines at
+# src/Server/appsettings.json's levels), as src/Server runs; with it ASP.NET Core starts an activity for
+# every request, telemetry on or off.
 #   metrics         --Telemetry:Prometheus=true: rpc.server.duration, ASP.NET Core and runtime metrics;
 #                   /metrics scraped once per round while measuring
-#   traced-1pct     metrics + tracing, Telemetry:SamplingRatio=0.01, spans and metrics batched and exported
-#                   over OTLP/gRPC to bench/peers/RawKestrel's collector on loopback (accepts and drops them,
-#                   so the server pays for building and sending every batch as with a real collector)
+#   traced-1pct     metrics and traces to an OTLP collector (one metrics path, as a deployment that sends
+#                   everything to a collector), Telemetry:SamplingRatio=0.01; the collector is
+#                   bench/peers/RawKestrel's on loopback (accepts and drops every batch, so the server pays for
+#                   building and sending them as with a real collector)
 #   traced-all      the same with the default SamplingRatio=1: every call traced and exported
-# Acceptance (issue 16): telemetry on >= 0.9 x telemetry off.
+# Acceptance (issue 16): telemetry on >= 0.9 x telemetry off. Besides the medians of req/s, the report gives
+# the median of each round's on / off (both measured in the same round, so drift of this shared
+# machine between rounds cancels) and the server's CPU per call.
 #
-# Environment (defaults): DURATION=5 WARMUP=5 ROUNDS=5 PAYLOAD=1024 CLIENTS=4 STREAMS=10
+# Environment (defaults): DURATION=5 WARMUP=5 ROUNDS=5 PAYLOAD=1024 CLIENTS=4 STREAMS=10 CONSOLE_LOG=true
 #   OFF_PORT=50171 ON_PORT=50172 (and the next two) OTLP_PORT=50179 BENCH_OUT=.artifacts/bench
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -21,6 +26,7 @@ ROUNDS=${ROUNDS:-5}
 PAYLOAD=${PAYLOAD:-1024}
 CLIENTS=${CLIENTS:-4}
 STREAMS=${STREAMS:-10}
+CONSOLE_LOG=${CONSOLE_LOG:-true}
 OFF_PORT=${OFF_PORT:-50171}
 ON_PORT=${ON_PORT:-50172}
 OTLP_PORT=${OTLP_PORT:-50179}
@@ -28,9 +34,10 @@ OTLP="--Telemetry:OtlpEndpoint=http://127.0.0.1:$OTLP_PORT"
 ON_NAMES=(metrics traced-1pct traced-all)
 declare -A ON_ARGS=(
     [metrics]="--Telemetry:Prometheus=true"
-    [traced-1pct]="--Telemetry:Prometheus=true $OTLP --Telemetry:SamplingRatio=0.01"
-    [traced-all]="--Telemetry:Prometheus=true $OTLP"
+    [traced-1pct]="$OTLP --Telemetry:SamplingRatio=0.01"
+    [traced-all]="$OTLP"
 )
+SERVER_ARGS="--console-log=$CONSOLE_LOG"
 declare -A PORTS=([telemetry-off]=$OFF_PORT [metrics]=$ON_PORT [traced-1pct]=$(( ON_PORT + 1 )) [traced-all]=$(( ON_PORT + 2 )))
 PEERS=(telemetry-off "${ON_NAMES[@]}")
 
@@ -45,19 +52,21 @@ write_frame "$PAYLOAD" "$BENCH_OUT/telemetry-echo.bin"
 port_in_use "$OTLP_PORT" && die "port $OTLP_PORT (the OTLP collector's) is in use; set OTLP_PORT"
 start_server otlp-collector "$OTLP_PORT" "dotnet '$RAW_DLL' --urls http://127.0.0.1:$OTLP_PORT"
 wait_ready otlp-collector "$OTLP_PORT" "$BENCH_OUT/telemetry-echo.bin"
-start_server telemetry-off "$OFF_PORT" "dotnet '$OURS_DLL' --urls http://127.0.0.1:$OFF_PORT"
+start_server telemetry-off "$OFF_PORT" "dotnet '$OURS_DLL' --urls http://127.0.0.1:$OFF_PORT $SERVER_ARGS"
 for name in "${ON_NAMES[@]}"; do
-    start_server "$name" "${PORTS[$name]}" "dotnet '$OURS_DLL' --urls http://127.0.0.1:${PORTS[$name]} ${ON_ARGS[$name]}"
+    start_server "$name" "${PORTS[$name]}" "dotnet '$OURS_DLL' --urls http://127.0.0.1:${PORTS[$name]} $SERVER_ARGS ${ON_ARGS[$name]}"
 done
 for peer in "${PEERS[@]}"; do wait_ready "$peer" "${PORTS[$peer]}" "$BENCH_OUT/telemetry-echo.bin"; done
 
 # The echo server has no REST port: its one (h2c) listener serves /metrics when it is on.
 scrape() { curl -sS --max-time 5 --http2-prior-knowledge "http://127.0.0.1:$1/metrics"; }
+prometheus() { [[ ${ON_ARGS[$1]:-} == *Telemetry:Prometheus=true* ]]; }
 for name in "${ON_NAMES[@]}"; do
+    prometheus "$name" || continue
     scrape "${PORTS[$name]}" | grep -q 'rpc_server_duration_milliseconds_count{.*rpc_method="Echo"' || die "$name: /metrics has no rpc.server.duration for Echo"
 done
 [[ $(curl -s -o /dev/null -w '%{http_code}' --http2-prior-knowledge "http://127.0.0.1:$OFF_PORT/metrics") == 404 ]] || die "telemetry-off serves /metrics"
-log "correctness: all echo with grpc-status 0; telemetry on counts Echo in /metrics, telemetry-off has no /metrics"
+log "correctness: all echo with grpc-status 0; Prometheus on counts Echo in /metrics, telemetry-off has no /metrics"
 
 # run PEER SECONDS OUT — req/s, or "fail" when any request failed.
 run() {
@@ -69,30 +78,49 @@ run() {
 }
 
 for peer in "${PEERS[@]}"; do run "$peer" "$WARMUP" "$BENCH_OUT/raw/telemetry-warmup-$peer.txt" >/dev/null; done
-declare -A results=()
+declare -A results=() cpu=()
 for (( round = 1; round <= ROUNDS; round++ )); do
     # Each round starts one peer later, so no peer always runs first or right after another.
     order=("${PEERS[@]:$(( (round - 1) % ${#PEERS[@]} ))}" "${PEERS[@]:0:$(( (round - 1) % ${#PEERS[@]} ))}")
     for peer in "${order[@]}"; do
         wait_quiet
         scraper=""
-        if [[ $peer != telemetry-off ]]; then
+        if prometheus "$peer"; then
             { sleep $(( DURATION / 2 )); scrape "${PORTS[$peer]}" >/dev/null; } &
             scraper=$!
         fi
-        rps=$(run "$peer" "$DURATION" "$BENCH_OUT/raw/telemetry-round$round-$peer.txt")
+        pidvar="PID_${peer//-/_}"
+        ticks=$(tree_ticks "${!pidvar}")
+        out=$BENCH_OUT/raw/telemetry-round$round-$peer.txt
+        rps=$(run "$peer" "$DURATION" "$out")
+        ticks=$(( $(tree_ticks "${!pidvar}") - ticks ))
         [[ -z $scraper ]] || wait "$scraper"
-        [[ $rps == fail ]] && die "$peer: failed requests in round $round (see $BENCH_OUT/raw/telemetry-round$round-$peer.txt)"
-        log "round $round: $peer $rps req/s"
+        [[ $rps == fail ]] && die "$peer: failed requests in round $round (see $out)"
+        # Server CPU per call in µs: clock ticks x (10^6 / ticks per second) / calls.
+        us=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$(awk '/^requests:/ { print $2 }' "$out")" 'BEGIN { printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0) }')
+        log "round $round: $peer $rps req/s, $us µs CPU per call"
         results[$peer]+="$rps "
+        cpu[$peer]+="$us "
     done
 done
 
 off=$(median_of "${results[telemetry-off]}")
-declare -A median ratio
+# median_real "v1 v2 ..." — the median of decimal numbers.
+median_real() { tr ' ' '\n' <<<"$1" | grep -E '^[0-9.]+$' | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# paired NAME — each round's NAME req/s over that round's off, then their median.
+paired() {
+    local -a on offs
+    read -r -a on <<<"${results[$1]}"
+    read -r -a offs <<<"${results[telemetry-off]}"
+    local i out=""
+    for i in "${!on[@]}"; do out+="$(awk -v a="${on[$i]}" -v b="${offs[$i]}" 'BEGIN { printf "%.3f", a / b }') "; done
+    median_real "$out"
+}
+declare -A median ratio pair
 for name in "${ON_NAMES[@]}"; do
     median[$name]=$(median_of "${results[$name]}")
     ratio[$name]=$(awk -v a="${median[$name]}" -v b="$off" 'BEGIN { printf "%.2f", a / b }')
+    pair[$name]=$(paired "$name")
 done
 verdict() { awk -v r="$1" 'BEGIN { print (r >= 0.9 ? "pass" : "FAIL") }'; }
 report=$BENCH_OUT/telemetry-echo-$(date -u +%Y%m%dT%H%M%SZ).md
@@ -101,11 +129,13 @@ report=$BENCH_OUT/telemetry-echo-$(date -u +%Y%m%dT%H%M%SZ).md
     echo
     machine_info
     echo
-    echo "| server | req/s (median) | rounds | / off |"
-    echo "|---|---:|---|---:|"
-    echo "| telemetry off (default) | $off | ${results[telemetry-off]}| 1.00 |"
+    echo "Every server: \`$SERVER_ARGS\`."
+    echo
+    echo "| server | req/s (median) | rounds | / off (medians) | / off (median of rounds) | CPU µs per call (median) | rounds |"
+    echo "|---|---:|---|---:|---:|---:|---|"
+    echo "| telemetry off (default) | $off | ${results[telemetry-off]}| 1.00 | 1.00 | $(median_real "${cpu[telemetry-off]}") | ${cpu[telemetry-off]}|"
     for name in "${ON_NAMES[@]}"; do
-        echo "| $name: \`${ON_ARGS[$name]}\` | ${median[$name]} | ${results[$name]}| **${ratio[$name]}** ($(verdict "${ratio[$name]}") >= 0.90) |"
+        echo "| $name: \`${ON_ARGS[$name]}\` | ${median[$name]} | ${results[$name]}| **${ratio[$name]}** ($(verdict "${ratio[$name]}") >= 0.90) | ${pair[$name]} | $(median_real "${cpu[$name]}") | ${cpu[$name]}|"
     done
     echo
     echo "Command: \`scripts/bench.sh telemetry\`"

@@ -2,7 +2,7 @@
 # Benchmark entry point (details and knobs: bench/README.md).
 #   scripts/bench.sh [unary]   h2load unary echo, ours vs plain Grpc.AspNetCore vs raw Kestrel vs grpc-go, same run (bench/unary-echo.sh)
 #   scripts/bench.sh auth      h2load unary echo with JWT authentication on (a bearer token per call) vs off, same run (bench/auth-echo.sh)
-#   scripts/bench.sh telemetry h2load unary echo with telemetry off vs metrics, metrics + 1 % traced, metrics + every call traced (OTLP), same run (bench/telemetry-echo.sh)
+#   scripts/bench.sh telemetry h2load unary echo with telemetry off vs metrics (Prometheus), metrics + 1 % traced and metrics + every call traced (OTLP), same run, the server's console log on (bench/telemetry-echo.sh)
 #   scripts/bench.sh stream    one EchoStream call through the Grpc.Net.Client typed client: messages/s (bench/load-client.sh stream)
 #   scripts/bench.sh client    unary Echo through the Grpc.Net.Client typed client: req/s, p50/p99 (bench/load-client.sh unary)
 #   scripts/bench.sh store     the three stores side by side: durable writes/s (group commit vs one per write) and journey search p99, SQLite, LiteDB, PostgreSQL (bench/store-writes.sh)
