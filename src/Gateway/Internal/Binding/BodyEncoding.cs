@@ -24,6 +24,11 @@ internal static class BodyEncoding
 
     internal const string InvalidUtf8FormKey = "a form key is " + InvalidUtf8;
 
+    /// <summary>A query value whose percent-decoded bytes are not UTF-8.</summary>
+    internal const string InvalidUtf8Query = "not valid UTF-8 once percent-decoded; the query must be UTF-8 text.";
+
+    internal const string InvalidUtf8QueryKey = "a query key is " + InvalidUtf8Query;
+
     /// <summary>Strict: throws <see cref="DecoderFallbackException"/> instead of substituting U+FFFD.</summary>
     internal static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace JourneyGrpc.Gateway.Internal.Binding;
@@ -10,10 +11,26 @@ namespace JourneyGrpc.Gateway.Internal.Binding;
 /// then the bytes read as strict UTF-8. ASP.NET Core's form readers replace invalid bytes with
 /// U+FFFD or keep an escape that decodes to invalid UTF-8 as literal text (<c>%FF</c>); either
 /// would pass text the client never sent, so this reader fails naming the key instead.
+/// A query string has the same form (<see cref="ThrowIfQueryNotUtf8"/>).
 /// </summary>
 internal static class FormBody
 {
-    internal static Dictionary<string, StringValues> Parse(ReadOnlyMemory<byte> body)
+    internal static Dictionary<string, StringValues> Parse(ReadOnlyMemory<byte> body) =>
+        Parse(body, BodyEncoding.InvalidUtf8, BodyEncoding.InvalidUtf8FormKey);
+
+    /// <summary>
+    /// Checks a raw query string (<c>?…</c>, still percent-encoded) as a form body is read: ASP.NET Core's query
+    /// parser, which binds the query, keeps an escape that decodes to invalid UTF-8 (<c>%FF</c>) as literal text.
+    /// </summary>
+    internal static void ThrowIfQueryNotUtf8(QueryString query)
+    {
+        if (query.Value is { Length: > 1 } raw)
+        {
+            Parse(Encoding.UTF8.GetBytes(raw, 1, raw.Length - 1), BodyEncoding.InvalidUtf8Query, BodyEncoding.InvalidUtf8QueryKey);
+        }
+    }
+
+    private static Dictionary<string, StringValues> Parse(ReadOnlyMemory<byte> body, string invalidValue, string invalidKey)
     {
         var form = new Dictionary<string, StringValues>(StringComparer.Ordinal);
         var bytes = body.ToArray();
@@ -30,8 +47,8 @@ internal static class FormBody
             {
                 var equals = Array.IndexOf(bytes, (byte)'=', start, end - start);
                 var keyEnd = equals < 0 ? end : equals;
-                var key = Decode(bytes, start, keyEnd - start) ?? throw new BindingException(string.Empty, BodyEncoding.InvalidUtf8FormKey);
-                var value = equals < 0 ? string.Empty : Decode(bytes, equals + 1, end - equals - 1) ?? throw new BindingException(key, BodyEncoding.InvalidUtf8);
+                var key = Decode(bytes, start, keyEnd - start) ?? throw new BindingException(string.Empty, invalidKey);
+                var value = equals < 0 ? string.Empty : Decode(bytes, equals + 1, end - equals - 1) ?? throw new BindingException(key, invalidValue);
                 form[key] = form.TryGetValue(key, out var values) ? StringValues.Concat(values, value) : new StringValues(value);
             }
 

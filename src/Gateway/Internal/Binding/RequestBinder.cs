@@ -40,6 +40,7 @@ internal sealed class RequestBinder(
     internal async ValueTask<IMessage> BindAsync(HttpContext context, PathMatch match, int maxBodySize)
     {
         var message = MessageFactory.Create(Request);
+        FormBody.ThrowIfQueryNotUtf8(context.Request.QueryString);
         IEnumerable<KeyValuePair<string, StringValues>> query = context.Request.Query;
         if (BodyKind != BodyKind.None)
         {
