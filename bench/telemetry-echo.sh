@@ -6,8 +6,8 @@
 # every request, telemetry on or off.
 #   metrics         --Telemetry:Prometheus=true: rpc.server.duration, ASP.NET Core and runtime metrics;
 #                   /metrics scraped once per round while measuring
-#   traced-1pct     metrics and traces to an OTLP collector (one metrics path, as a deployment that sends
-#                   everything to a collector), Telemetry:SamplingRatio=0.01; the collector is
+#   traced-1pct     the same metrics, and traces to an OTLP collector (Telemetry:OtlpMetrics=false: metrics stay
+#                   on the one Prometheus path), Telemetry:SamplingRatio=0.01; the collector is
 #                   bench/peers/RawKestrel's on loopback (accepts and drops every batch, so the server pays for
 #                   building and sending them as with a real collector)
 #   traced-all      the same with the default SamplingRatio=1: every call traced and exported
@@ -34,8 +34,8 @@ OTLP="--Telemetry:OtlpEndpoint=http://127.0.0.1:$OTLP_PORT"
 ON_NAMES=(metrics traced-1pct traced-all)
 declare -A ON_ARGS=(
     [metrics]="--Telemetry:Prometheus=true"
-    [traced-1pct]="$OTLP --Telemetry:SamplingRatio=0.01"
-    [traced-all]="$OTLP"
+    [traced-1pct]="--Telemetry:Prometheus=true $OTLP --Telemetry:OtlpMetrics=false --Telemetry:SamplingRatio=0.01"
+    [traced-all]="--Telemetry:Prometheus=true $OTLP --Telemetry:OtlpMetrics=false"
 )
 SERVER_ARGS="--console-log=$CONSOLE_LOG"
 declare -A PORTS=([telemetry-off]=$OFF_PORT [metrics]=$ON_PORT [traced-1pct]=$(( ON_PORT + 1 )) [traced-all]=$(( ON_PORT + 2 )))

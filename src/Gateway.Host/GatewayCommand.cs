@@ -30,7 +30,8 @@ internal static class GatewayCommand
             + "Logs go to standard output as one JSON object per line; --Logging:Console:FormatterName=simple\n"
             + "(or Logging__Console__FormatterName=simple) switches to readable text for a terminal.\n"
             + "Telemetry (off by default): --Telemetry:Prometheus=true serves GET /metrics; --Telemetry:OtlpEndpoint=http://host:4317\n"
-            + "(or OTEL_EXPORTER_OTLP_ENDPOINT) exports metrics and traces over OTLP; Telemetry:Tracing, Telemetry:SamplingRatio.")
+            + "(or OTEL_EXPORTER_OTLP_ENDPOINT) exports metrics and traces over OTLP (--Telemetry:OtlpMetrics=false: traces only);\n"
+            + "Telemetry:Tracing, Telemetry:SamplingRatio.")
         {
             upstream,
             listen,

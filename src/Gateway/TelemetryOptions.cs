@@ -21,6 +21,12 @@ public sealed class TelemetryOptions
     /// </summary>
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>
+    /// Whether metrics go to the OTLP endpoint too (default true). False: OTLP carries traces only, e.g. with
+    /// Prometheus scraping the metrics, which OpenTelemetry would otherwise aggregate once for each.
+    /// </summary>
+    public bool OtlpMetrics { get; set; } = true;
+
     /// <summary>Traces recorded (spans for REST requests, gRPC calls and the store) even without OTLP, e.g. for trace ids in logs of sampled requests.</summary>
     public bool Tracing { get; set; }
 

@@ -90,7 +90,7 @@ public static class TelemetryServiceCollectionExtensions
                     metrics.AddPrometheusExporter();
                 }
 
-                if (settings.OtlpEndpoint is not null)
+                if (settings.OtlpMetrics)
                 {
                     metrics.AddOtlpExporter(otlp => Configure(otlp, options));
                 }

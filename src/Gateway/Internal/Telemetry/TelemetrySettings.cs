@@ -1,7 +1,7 @@
 namespace JourneyGrpc.Gateway.Internal.Telemetry;
 
 /// <summary>What the <c>Telemetry</c> section turned on, resolved once at start-up.</summary>
-internal sealed record TelemetrySettings(bool Metrics, bool Tracing, bool Prometheus, Uri? OtlpEndpoint)
+internal sealed record TelemetrySettings(bool Metrics, bool Tracing, bool Prometheus, Uri? OtlpEndpoint, bool OtlpMetrics)
 {
     internal static TelemetrySettings From(TelemetryOptions options, string? otlpVariable)
     {
@@ -9,6 +9,7 @@ internal sealed record TelemetrySettings(bool Metrics, bool Tracing, bool Promet
             : !string.IsNullOrEmpty(otlpVariable) ? otlpVariable
             : null;
         var otlp = endpoint is null ? null : new Uri(endpoint, UriKind.Absolute);
-        return new(options.Prometheus || otlp is not null, options.Tracing || otlp is not null, options.Prometheus, otlp);
+        var otlpMetrics = otlp is not null && options.OtlpMetrics;
+        return new(options.Prometheus || otlpMetrics, options.Tracing || otlp is not null, options.Prometheus, otlp, otlpMetrics);
     }
 }

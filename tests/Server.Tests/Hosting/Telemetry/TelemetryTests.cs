@@ -7,6 +7,7 @@ using JourneyGrpc.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace JourneyGrpc.Server.Tests.Hosting.Telemetry;
@@ -79,6 +80,27 @@ public sealed partial class TelemetryTests
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningServer.StartAsync("--Telemetry:Prometheus=true"));
 
         Assert.StartsWith("Telemetry:Prometheus=true serves /metrics on the REST port", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Otlp_MetricsOnlyWhenOtlpMetricsOn_TracesEitherWay(bool otlpMetrics)
+    {
+        await using var collector = await OtlpCollectorStub.StartAsync();
+        await using var server = await RunningServer.StartAsync(
+            "--Server:RestUrl=http://127.0.0.1:0", "--Telemetry:Prometheus=true",
+            $"--Telemetry:OtlpEndpoint={collector.Address}", $"--Telemetry:OtlpMetrics={otlpMetrics}");
+        var journeys = new JourneyService.JourneyServiceClient(server.Channel);
+        await Assert.ThrowsAsync<RpcException>(() => journeys.GetEngagementAsync(new GetEngagementRequest { AccountId = Account, EngagementId = MissingEngagement }).ResponseAsync);
+
+        // Flushing exports what was recorded and returns when the collector has answered. (The metrics flush reports
+        // false whenever Prometheus is on: a scraped exporter has nothing to flush; the OTLP reader still exports.)
+        Assert.True(server.Services.GetRequiredService<TracerProvider>().ForceFlush((int)RunningServer.Timeout.TotalMilliseconds));
+        server.Services.GetRequiredService<MeterProvider>().ForceFlush((int)RunningServer.Timeout.TotalMilliseconds);
+
+        Assert.Contains(OtlpCollectorStub.TraceExport, collector.Exports);
+        Assert.Equal(otlpMetrics, collector.Exports.Contains(OtlpCollectorStub.MetricsExport));
     }
 
     [Fact]
