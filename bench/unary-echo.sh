@@ -117,7 +117,7 @@ done
 
 # runs[peer,size] = "rps:other rps:other ..." where other = % of the machine used by other
 # processes during that run; a run is clean when other <= MAX_OTHER.
-declare -A runs
+declare -A runs rounds
 measure() {
     local peer=$1 size=$2 label=$3 pidvar="PID_${1//-/_}" sys0 srv0 kid0 sys1 srv1 kid1 rps other
     wait_quiet
@@ -128,6 +128,7 @@ measure() {
         'BEGIN { split(a, x, " "); split(b, y, " "); d = y[2] - x[2]; o = d > 0 ? 100 * (y[1] - x[1] - s - k) / d : 0; printf "%d", (o < 0 ? 0 : o) }')
     log "$label: $peer ${size} B: $rps req/s (other load ${other}%)"
     runs[$peer,$size]+="$rps:$other "
+    [[ $label == round* ]] && rounds[$peer,$size]+="$rps "
 }
 clean_count() { tr ' ' '\n' <<<"${runs[$1,$2]:-}" | awk -F: -v m="$MAX_OTHER" '$1 ~ /^[0-9]+$/ && $2 <= m { n++ } END { print n + 0 }'; }
 
@@ -179,6 +180,18 @@ stat() {
         }'
 }
 num() { printf '%s' "${1%\*}"; }
+# paired A B SIZE — the median over the rounds of A's req/s over B's in the same round (drift between rounds cancels).
+paired() {
+    local -a a b
+    read -r -a a <<<"${rounds[$1,$3]:-}"
+    read -r -a b <<<"${rounds[$2,$3]:-}"
+    local i out=""
+    for i in "${!a[@]}"; do
+        [[ ${a[$i]} =~ ^[0-9]+$ && ${b[$i]:-} =~ ^[0-9]+$ ]] && out+="$(awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN { printf "%.4f", x / y }') "
+    done
+    [[ -n $out ]] || { printf 'n/a'; return; }
+    tr ' ' '\n' <<<"$out" | grep -E '^[0-9.]+$' | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 ratio() { awk -v a="$(num "$1")" -v b="$(num "$2")" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 rounds_cell() { tr ' ' '\n' <<<"${runs[$1,$2]:-}" | awk -F: 'NF == 2 { printf "%s%s (%s%%)", sep, $1, $2; sep = ", " }'; }
 
@@ -200,6 +213,14 @@ report=$BENCH_OUT/unary-echo-$(date -u +%Y%m%dT%H%M%SZ).md
         o=$(stat ours "$size" median) r=$(stat raw-kestrel "$size" median) g=$(stat grpc-go "$size" median)
         need=$(awk -v r="$(num "$r")" -v g="$(num "$g")" 'BEGIN { n = 0; if (r ~ /^[0-9.]+$/) n = 0.85 * r; if (g ~ /^[0-9.]+$/ && 1.5 * g > n) n = 1.5 * g; if (n > 0) printf "%.0f", n; else printf "n/a" }')
         echo "| $size B | $o | $r | $g | $(ratio "$o" "$r") | $(ratio "$o" "$g") | $(ratio "$r" "$g") | $need |"
+    done
+    echo
+    echo "Ratios per round (each round's ours over the peer's in the same round, then the median: the machine's drift between rounds cancels):"
+    echo
+    echo "| payload | ours / raw-kestrel | ours / grpc-go | ours / grpc-aspnetcore | grpc-aspnetcore / raw-kestrel |"
+    echo "|---|---:|---:|---:|---:|"
+    for size in "${payloads[@]}"; do
+        echo "| $size B | $(paired ours raw-kestrel "$size") | $(paired ours grpc-go "$size") | $(paired ours grpc-aspnetcore "$size") | $(paired grpc-aspnetcore raw-kestrel "$size") |"
     done
     echo
     echo "Ratios on the best run of each (robust to other load, which only lowers a run):"
