@@ -5,11 +5,10 @@ using JourneyGrpc.Server.Hosting.Grpc;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 // "ours" in the unary echo benchmark (bench/unary-echo.sh): journeygrpc.bench.v1.EchoService
-// served by Grpc.AspNetCore. Host set-up is identical to bench/peers/RawKestrel, so the two
-// differ only by the gRPC layer.
+// served by Grpc.AspNetCore, on the host set-up every echo peer shares (EchoHost), so ours, plain
+// Grpc.AspNetCore and raw Kestrel differ only by what serves the call.
 // Usage: JourneyGrpc.Bench.EchoServer --urls http://127.0.0.1:50151 [--rest-url http://127.0.0.1:50161] [--console-log=true]
-var builder = WebApplication.CreateSlimBuilder(args);
-builder.Logging.ClearProviders();
+var builder = EchoHost.CreateBuilder(args);
 
 // --console-log=true (bench/telemetry-echo.sh): the server's own console log, at src/Server/appsettings.json's levels.
 // With it on, ASP.NET Core starts an activity for every request (for the log's request scope), traced or not.
@@ -19,13 +18,6 @@ if (builder.Configuration.GetValue<bool>("console-log"))
         .SetMinimumLevel(LogLevel.Information)
         .AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 }
-builder.WebHost.ConfigureKestrel(kestrel =>
-{
-    kestrel.AddServerHeader = false;
-
-    // h2c works only on an HTTP/2-only endpoint.
-    kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
-});
 
 // The server's own gRPC set-up (src/Server: options from the Rpc section, the call-policy
 // interceptor, health, reflection), so the echo service is served as the product's services are.
