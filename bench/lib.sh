@@ -239,3 +239,19 @@ wait_quiet() {
 
 # median_of "N N N …" — the median of the whole numbers in a space-separated list (the mean of the middle two, rounded down, for an even count).
 median_of() { tr ' ' '\n' <<<"$1" | grep -E '^[0-9]+$' | sort -n | awk '{ v[NR] = $1 } END { print NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+# median_real "x x x …" — the median of the decimal numbers in a space-separated list, two decimals ("n/a" for none).
+median_real() { tr ' ' '\n' <<<"$1" | grep -E '^[0-9.]+$' | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) printf "n/a"; else printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# paired_median "a1 a2 …" "b1 b2 …" — the median of a_i / b_i over the positions where both are whole numbers: two
+# series measured round by round, so the machine's drift between rounds cancels.
+paired_median() {
+    local -a a b
+    read -r -a a <<<"$1"
+    read -r -a b <<<"$2"
+    local i out=""
+    for i in "${!a[@]}"; do
+        [[ ${a[$i]} =~ ^[0-9]+$ && ${b[$i]:-} =~ ^[0-9]+$ ]] && out+="$(awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN { printf "%.4f", x / y }') "
+    done
+    median_real "$out"
+}

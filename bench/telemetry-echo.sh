@@ -105,22 +105,11 @@ for (( round = 1; round <= ROUNDS; round++ )); do
 done
 
 off=$(median_of "${results[telemetry-off]}")
-# median_real "v1 v2 ..." — the median of decimal numbers.
-median_real() { tr ' ' '\n' <<<"$1" | grep -E '^[0-9.]+$' | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-# paired NAME — each round's NAME req/s over that round's off, then their median.
-paired() {
-    local -a on offs
-    read -r -a on <<<"${results[$1]}"
-    read -r -a offs <<<"${results[telemetry-off]}"
-    local i out=""
-    for i in "${!on[@]}"; do out+="$(awk -v a="${on[$i]}" -v b="${offs[$i]}" 'BEGIN { printf "%.3f", a / b }') "; done
-    median_real "$out"
-}
 declare -A median ratio pair
 for name in "${ON_NAMES[@]}"; do
     median[$name]=$(median_of "${results[$name]}")
     ratio[$name]=$(awk -v a="${median[$name]}" -v b="$off" 'BEGIN { printf "%.2f", a / b }')
-    pair[$name]=$(paired "$name")
+    pair[$name]=$(paired_median "${results[$name]}" "${results[telemetry-off]}")
 done
 verdict() { awk -v r="$1" 'BEGIN { print (r >= 0.9 ? "pass" : "FAIL") }'; }
 report=$BENCH_OUT/telemetry-echo-$(date -u +%Y%m%dT%H%M%SZ).md

@@ -181,17 +181,7 @@ stat() {
 }
 num() { printf '%s' "${1%\*}"; }
 # paired A B SIZE — the median over the rounds of A's req/s over B's in the same round (drift between rounds cancels).
-paired() {
-    local -a a b
-    read -r -a a <<<"${rounds[$1,$3]:-}"
-    read -r -a b <<<"${rounds[$2,$3]:-}"
-    local i out=""
-    for i in "${!a[@]}"; do
-        [[ ${a[$i]} =~ ^[0-9]+$ && ${b[$i]:-} =~ ^[0-9]+$ ]] && out+="$(awk -v x="${a[$i]}" -v y="${b[$i]}" 'BEGIN { printf "%.4f", x / y }') "
-    done
-    [[ -n $out ]] || { printf 'n/a'; return; }
-    tr ' ' '\n' <<<"$out" | grep -E '^[0-9.]+$' | sort -g | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
+paired() { paired_median "${rounds[$1,$3]:-}" "${rounds[$2,$3]:-}"; }
 ratio() { awk -v a="$(num "$1")" -v b="$(num "$2")" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 rounds_cell() { tr ' ' '\n' <<<"${runs[$1,$2]:-}" | awk -F: 'NF == 2 { printf "%s%s (%s%%)", sep, $1, $2; sep = ", " }'; }
 
