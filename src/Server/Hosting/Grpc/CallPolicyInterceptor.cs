@@ -24,15 +24,41 @@ internal sealed class CallPolicyInterceptor(CallAdmission admission, StreamShutd
             : AdmitThenHandleAsync(admitted, request, context, continuation);
     }
 
-    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        using var call = shutdown.Track(context);
-        try
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+        StreamAsync(context, request as IMessage, async call =>
         {
-            await admission.ThrowIfRefusedAsync(admission.AdmitAsync(context, request as IMessage), context).ConfigureAwait(false);
-            var stream = () => HandleAsync(context, () => continuation(request, responseStream, call ?? context));
+            var stream = () => continuation(request, responseStream, call);
             await (admission.LimitsWatches(context) ? admission.WatchAsync(context, stream) : stream()).ConfigureAwait(false);
-            ThrowIfStopping(call, context);
+            return true;
+        });
+
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+        StreamAsync(context, null, call => continuation(Requests(requestStream, call), call));
+
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+        StreamAsync(context, null, async call =>
+        {
+            await continuation(Requests(requestStream, call), responseStream, call).ConfigureAwait(false);
+            return true;
+        });
+
+    /// <summary>
+    /// Runs a stream: tracked for shutdown (<paramref name="handler"/> gets the context to run with), admitted, its
+    /// store failures given their status; a stream that ended because the server began to stop ends UNAVAILABLE.
+    /// </summary>
+    private async Task<T> StreamAsync<T>(ServerCallContext context, IMessage? request, Func<ServerCallContext, Task<T>> handler)
+    {
+        using var call = shutdown.Track(context);
+        try
+        {
+            await admission.ThrowIfRefusedAsync(admission.AdmitAsync(context, request), context).ConfigureAwait(false);
+            var result = await HandleAsync(context, () => handler(call ?? context)).ConfigureAwait(false);
+            if (call is not null && shutdown.IsStopping(context))
+            {
+                throw StreamShutdown.Unavailable();
+            }
+
+            return result;
         }
         catch (Exception ex) when (call is not null && shutdown.IsShutdown(ex, context))
         {
@@ -40,38 +66,9 @@ internal sealed class CallPolicyInterceptor(CallAdmission admission, StreamShutd
         }
     }
 
-    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        using var call = shutdown.Track(context);
-        try
-        {
-            await admission.ThrowIfRefusedAsync(admission.AdmitAsync(context, null), context).ConfigureAwait(false);
-            var requests = call is null ? requestStream : new ShutdownAwareStreamReader<TRequest>(requestStream, call);
-            var response = await HandleAsync(context, () => continuation(requests, call ?? context)).ConfigureAwait(false);
-            ThrowIfStopping(call, context);
-            return response;
-        }
-        catch (Exception ex) when (call is not null && shutdown.IsShutdown(ex, context))
-        {
-            throw StreamShutdown.Unavailable();
-        }
-    }
-
-    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        using var call = shutdown.Track(context);
-        try
-        {
-            await admission.ThrowIfRefusedAsync(admission.AdmitAsync(context, null), context).ConfigureAwait(false);
-            var requests = call is null ? requestStream : new ShutdownAwareStreamReader<TRequest>(requestStream, call);
-            await HandleAsync(context, () => continuation(requests, responseStream, call ?? context)).ConfigureAwait(false);
-            ThrowIfStopping(call, context);
-        }
-        catch (Exception ex) when (call is not null && shutdown.IsShutdown(ex, context))
-        {
-            throw StreamShutdown.Unavailable();
-        }
-    }
+    /// <summary>The request stream as the handler reads it: reads cancelled at shutdown when the call is tracked.</summary>
+    private static IAsyncStreamReader<TRequest> Requests<TRequest>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext call) =>
+        call is ShutdownAwareCallContext tracked ? new ShutdownAwareStreamReader<TRequest>(requestStream, tracked) : requestStream;
 
     private async Task<TResponse> AdmitThenHandleAsync<TRequest, TResponse>(ValueTask<Status?> admitted, TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
         where TRequest : class
@@ -108,27 +105,6 @@ internal sealed class CallPolicyInterceptor(CallAdmission admission, StreamShutd
         catch (StoreException ex)
         {
             throw storeFailures.Translate(ex, context);
-        }
-    }
-
-    private async Task HandleAsync(ServerCallContext context, Func<Task> handler)
-    {
-        try
-        {
-            await handler().ConfigureAwait(false);
-        }
-        catch (StoreException ex)
-        {
-            throw storeFailures.Translate(ex, context);
-        }
-    }
-
-    /// <summary>A stream that ended normally while the server was stopping ended because of the shutdown.</summary>
-    private void ThrowIfStopping(ShutdownAwareCallContext? call, ServerCallContext context)
-    {
-        if (call is not null && shutdown.IsStopping(context))
-        {
-            throw StreamShutdown.Unavailable();
         }
     }
 }
