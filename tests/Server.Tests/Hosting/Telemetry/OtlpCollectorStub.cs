@@ -22,16 +22,17 @@ internal sealed class OtlpCollectorStub : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private OtlpCollectorStub(WebApplication app, Uri address)
+    private OtlpCollectorStub(WebApplication app, Uri address, ConcurrentQueue<string> exports)
     {
         _app = app;
         Address = address;
+        Exports = exports;
     }
 
     internal Uri Address { get; }
 
     /// <summary>The path of every export request received, in order.</summary>
-    internal ConcurrentQueue<string> Exports { get; } = new();
+    internal ConcurrentQueue<string> Exports { get; }
 
     internal static async Task<OtlpCollectorStub> StartAsync()
     {
@@ -39,20 +40,19 @@ internal sealed class OtlpCollectorStub : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         var app = builder.Build();
-        OtlpCollectorStub? stub = null;
+        var exports = new ConcurrentQueue<string>();
         app.MapPost("/opentelemetry.proto.collector.{signal}.v1.{service}/Export", async context =>
         {
             // Read the whole batch, as a collector does, then answer an empty Export*ServiceResponse.
             await context.Request.BodyReader.CopyToAsync(Stream.Null, context.RequestAborted);
-            stub!.Exports.Enqueue(context.Request.Path.Value!);
+            exports.Enqueue(context.Request.Path.Value!);
             context.Response.ContentType = "application/grpc";
             await context.Response.BodyWriter.WriteAsync(new byte[5], context.RequestAborted);
             context.Response.AppendTrailer("grpc-status", "0");
         });
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        stub = new OtlpCollectorStub(app, address);
-        return stub;
+        return new OtlpCollectorStub(app, address, exports);
     }
 
     public async ValueTask DisposeAsync()
