@@ -31,7 +31,7 @@ internal static class GatewayCommand
             + "(or Logging__Console__FormatterName=simple) switches to readable text for a terminal.\n"
             + "Telemetry (off by default): --Telemetry:Prometheus=true serves GET /metrics; --Telemetry:OtlpEndpoint=http://host:4317\n"
             + "(or OTEL_EXPORTER_OTLP_ENDPOINT) exports metrics and traces over OTLP (--Telemetry:OtlpMetrics=false: traces only);\n"
-            + "Telemetry:Tracing, Telemetry:SamplingRatio.")
+            + "Telemetry:Tracing, Telemetry:SamplingRatio (default: OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG when set, else 1).")
         {
             upstream,
             listen,

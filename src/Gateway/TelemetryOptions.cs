@@ -12,6 +12,12 @@ public sealed class TelemetryOptions
     /// <summary>The standard OpenTelemetry variable (and configuration key) for the OTLP endpoint.</summary>
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>The standard OpenTelemetry variable (and configuration key) naming the trace sampler, read when <see cref="SamplingRatio"/> is not set.</summary>
+    public const string SamplerVariable = "OTEL_TRACES_SAMPLER";
+
+    /// <summary>The standard OpenTelemetry variable (and configuration key) giving the ratio of the <c>*traceidratio</c> samplers.</summary>
+    public const string SamplerArgumentVariable = "OTEL_TRACES_SAMPLER_ARG";
+
     /// <summary>Metrics on, served in the Prometheus text format at <c>GET /metrics</c> on the REST port.</summary>
     public bool Prometheus { get; set; }
 
@@ -30,6 +36,9 @@ public sealed class TelemetryOptions
     /// <summary>Traces recorded (spans for REST requests, gRPC calls and the store) even without OTLP, e.g. for trace ids in logs of sampled requests.</summary>
     public bool Tracing { get; set; }
 
-    /// <summary>The share of new traces recorded, 0 to 1 (default 1); a caller's sampled <c>traceparent</c> is always followed.</summary>
-    public double SamplingRatio { get; set; } = 1.0;
+    /// <summary>
+    /// The share of new traces recorded, 0 to 1; a caller's sampled <c>traceparent</c> is always followed. Not set:
+    /// the standard <c>OTEL_TRACES_SAMPLER</c> (and <c>OTEL_TRACES_SAMPLER_ARG</c>) when given, else 1 (every call).
+    /// </summary>
+    public double? SamplingRatio { get; set; }
 }

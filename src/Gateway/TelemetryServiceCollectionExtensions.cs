@@ -63,6 +63,12 @@ public static class TelemetryServiceCollectionExtensions
         }
 
         var settings = TelemetrySettings.From(options, otlpVariable);
+        var samplerFromVariables = settings.Tracing && options.SamplingRatio is null && TraceSamplerVariables.IsSet(configuration);
+        if (samplerFromVariables && TraceSamplerVariables.Check(configuration).ToList() is { Count: > 0 } samplerFailures)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(TelemetryOptions), samplerFailures);
+        }
+
         services.AddSingleton(settings);
         if (!settings.Metrics && !settings.Tracing)
         {
@@ -104,8 +110,14 @@ public static class TelemetryServiceCollectionExtensions
                 // ASP.NET Core's own request activity (tagged by RequestSpanCompletion when recorded), not
                 // OpenTelemetry's ASP.NET Core instrumentation: that adds a diagnostic-listener pass on every
                 // request and costs more than the span (bench/RESULTS.md "Telemetry cost").
-                tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.SamplingRatio)))
-                    .AddSource(AspNetCoreActivitySource)
+                // Without Telemetry:SamplingRatio, OpenTelemetry builds the sampler from OTEL_TRACES_SAMPLER(_ARG)
+                // when they are set (in this same configuration), checked above.
+                if (!samplerFromVariables)
+                {
+                    tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.SamplingRatio ?? 1)));
+                }
+
+                tracing.AddSource(AspNetCoreActivitySource)
                     .AddHttpClientInstrumentation()
                     .AddSource(GatewayTelemetry.SourceName)
                     .AddSource([.. sources ?? []]);

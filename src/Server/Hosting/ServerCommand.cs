@@ -37,7 +37,8 @@ internal static class ServerCommand
             + "Telemetry (off by default): --Telemetry:Prometheus=true serves GET /metrics on the REST port;\n"
             + "--Telemetry:OtlpEndpoint=http://host:4317 (or OTEL_EXPORTER_OTLP_ENDPOINT) exports metrics and traces over OTLP;\n"
             + "--Telemetry:OtlpMetrics=false sends traces only there (e.g. with Prometheus for the metrics);\n"
-            + "--Telemetry:Tracing=true records traces without OTLP; --Telemetry:SamplingRatio=0..1 (default 1).")
+            + "--Telemetry:Tracing=true records traces without OTLP; --Telemetry:SamplingRatio=0..1 (default: OTEL_TRACES_SAMPLER\n"
+            + "and OTEL_TRACES_SAMPLER_ARG when set, else 1).")
         {
             grpcUrl,
             restUrl,

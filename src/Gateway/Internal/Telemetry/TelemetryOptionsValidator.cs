@@ -13,7 +13,7 @@ internal sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOpti
             failures.Add($"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.OtlpEndpoint)} '{options.OtlpEndpoint}' must be an absolute http:// or https:// URL, e.g. http://127.0.0.1:4317.");
         }
 
-        if (options.SamplingRatio is not (>= 0 and <= 1))
+        if (options.SamplingRatio is { } ratio && ratio is not (>= 0 and <= 1))
         {
             failures.Add($"{TelemetryOptions.SectionName}:{nameof(TelemetryOptions.SamplingRatio)} must be between 0 and 1, not {options.SamplingRatio}.");
         }
