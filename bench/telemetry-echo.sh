@@ -10,7 +10,8 @@
 #                   on the one Prometheus path), Telemetry:SamplingRatio=0.01; the collector is
 #                   bench/peers/RawKestrel's on loopback (accepts and drops every batch, so the server pays for
 #                   building and sending them as with a real collector)
-#   traced-all      the same with the default SamplingRatio=1: every call traced and exported
+#   traced-all      the same with SamplingRatio=1 (the default unless OTEL_TRACES_SAMPLER is set, given here so the
+#                   environment cannot change it): every call traced and exported
 # Acceptance (issue 16): telemetry on >= 0.9 x telemetry off. Besides the medians of req/s, the report gives
 # the median of each round's on / off (both measured in the same round, so drift of this shared
 # machine between rounds cancels) and the server's CPU per call.
@@ -35,7 +36,7 @@ ON_NAMES=(metrics traced-1pct traced-all)
 declare -A ON_ARGS=(
     [metrics]="--Telemetry:Prometheus=true"
     [traced-1pct]="--Telemetry:Prometheus=true $OTLP --Telemetry:OtlpMetrics=false --Telemetry:SamplingRatio=0.01"
-    [traced-all]="--Telemetry:Prometheus=true $OTLP --Telemetry:OtlpMetrics=false"
+    [traced-all]="--Telemetry:Prometheus=true $OTLP --Telemetry:OtlpMetrics=false --Telemetry:SamplingRatio=1"
 )
 SERVER_ARGS="--console-log=$CONSOLE_LOG"
 declare -A PORTS=([telemetry-off]=$OFF_PORT [metrics]=$ON_PORT [traced-1pct]=$(( ON_PORT + 1 )) [traced-all]=$(( ON_PORT + 2 )))
