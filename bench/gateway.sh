@@ -36,8 +36,8 @@ trap 'exit 130' INT TERM
 read -r -a payloads <<<"$PAYLOADS"
 CLIENT_DLL=$BENCH_ROOT/bench/LoadClient/bin/Release/net10.0/JourneyGrpc.Bench.LoadClient.dll
 
-build_dotnet load-client bench/LoadClient || { tail -n 20 "$BENCH_OUT/build-load-client.log" >&2; die "bench/LoadClient does not build"; }
-build_dotnet ours bench/EchoServer || { tail -n 20 "$BENCH_OUT/build-ours.log" >&2; die "bench/EchoServer does not build"; }
+require_dotnet_build load-client bench/LoadClient
+require_dotnet_build ours bench/EchoServer
 for size in "${payloads[@]}"; do
     write_frame "$size" "$BENCH_OUT/echo-$size.bin"
     # The same payload as the gRPC frame, as the method's JSON body.

@@ -142,19 +142,9 @@ wait_ready() {
 # already built (so a benchmark does not rebuild the shared projects under another build).
 BUILD_ARGS=${BUILD_ARGS:-}
 
-build_raw_kestrel() {
-    log "building bench/peers/RawKestrel (Release)"
-    # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
-    dotnet build -c Release -nologo -v q "$BENCH_ROOT/bench/peers/RawKestrel" $BUILD_ARGS >"$BENCH_OUT/build-raw-kestrel.log" 2>&1 \
-        || { tail -n 20 "$BENCH_OUT/build-raw-kestrel.log" >&2; die "RawKestrel build failed"; }
-}
+build_raw_kestrel() { require_dotnet_build raw-kestrel bench/peers/RawKestrel; }
 
-build_grpc_aspnetcore() {
-    log "building bench/peers/GrpcAspNetCore (Release)"
-    # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
-    dotnet build -c Release -nologo -v q "$BENCH_ROOT/bench/peers/GrpcAspNetCore" $BUILD_ARGS >"$BENCH_OUT/build-grpc-aspnetcore.log" 2>&1 \
-        || { tail -n 20 "$BENCH_OUT/build-grpc-aspnetcore.log" >&2; die "GrpcAspNetCore build failed"; }
-}
+build_grpc_aspnetcore() { require_dotnet_build grpc-aspnetcore bench/peers/GrpcAspNetCore; }
 
 build_grpc_go() {
     ensure_debian_packages golang-go golang-google-grpc-dev golang-goprotobuf-dev
@@ -172,6 +162,11 @@ build_dotnet() {
     log "building $2 (Release)"
     # shellcheck disable=SC2086 # BUILD_ARGS is a list of arguments
     dotnet build -c Release -nologo -v q "$BENCH_ROOT/$2" $BUILD_ARGS >"$BENCH_OUT/build-$1.log" 2>&1
+}
+
+# require_dotnet_build NAME PROJECT_DIR — build_dotnet, or the end of its log and exit.
+require_dotnet_build() {
+    build_dotnet "$1" "$2" || { tail -n 20 "$BENCH_OUT/build-$1.log" >&2; die "$2 does not build (see $BENCH_OUT/build-$1.log)"; }
 }
 
 machine_info() {

@@ -38,7 +38,7 @@ targets=()
 read -r -a targets <<<"$(printf '%s\n' "${targets[@]}" | awk '!seen[$0]++' | tr '\n' ' ')"
 CLIENT_DLL=$BENCH_ROOT/bench/LoadClient/bin/Release/net10.0/JourneyGrpc.Bench.LoadClient.dll
 
-build_dotnet load-client bench/LoadClient || { tail -n 20 "$BENCH_OUT/build-load-client.log" >&2; die "bench/LoadClient does not build (see $BENCH_OUT/build-load-client.log)"; }
+require_dotnet_build load-client bench/LoadClient
 for size in "${payloads[@]}"; do write_frame "$size" "$BENCH_OUT/echo-$size.bin"; done
 
 port_of() { case $1 in ours) echo "$OURS_PORT" ;; raw-kestrel) echo "$RAW_PORT" ;; grpc-go) echo "$GO_PORT" ;; *) die "unknown target $1" ;; esac; }

@@ -31,9 +31,9 @@ DLL=$BENCH_ROOT/bench/StoreWrites/bin/Release/net10.0/JourneyGrpc.Bench.StoreWri
 
 mkdir -p "$BENCH_OUT" "$STORE_DIR"
 [[ $PROVIDERS == *postgres* ]] && ensure_debian_packages postgresql
-build_dotnet store-writes bench/StoreWrites || { tail -n 20 "$BENCH_OUT/build-store-writes.log" >&2; die "bench/StoreWrites does not build"; }
+require_dotnet_build store-writes bench/StoreWrites
 if (( SEARCH )); then
-    build_dotnet journey-scale bench/JourneyScale || { tail -n 20 "$BENCH_OUT/build-journey-scale.log" >&2; die "bench/JourneyScale does not build"; }
+    require_dotnet_build journey-scale bench/JourneyScale
 fi
 report=$BENCH_OUT/store-writes-$(date -u +%Y%m%dT%H%M%SZ).md
 args=(--writers "$WRITERS" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" --providers "$PROVIDERS" --folder "$STORE_DIR"

@@ -16,7 +16,7 @@ CONCURRENCY=${CONCURRENCY:-32} DURATION=${DURATION:-10} WARMUP=${WARMUP:-3} ROUN
 STORE_DIR=${STORE_DIR:-$BENCH_OUT/write-path}
 mkdir -p "$BENCH_OUT" "$STORE_DIR"
 report="$BENCH_OUT/write-path-$(date -u +%Y%m%dT%H%M%SZ).md"
-build_dotnet write-path bench/WritePath || { tail -n 20 "$BENCH_OUT/build-write-path.log" >&2; die "bench/WritePath build failed"; }
+require_dotnet_build write-path bench/WritePath
 args=(--concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" --rounds "$ROUNDS" --providers "$PROVIDERS" --folder "$STORE_DIR")
 log "write path: ${args[*]}"
 out=$(dotnet "$BENCH_ROOT/bench/WritePath/bin/Release/net10.0/JourneyGrpc.Bench.WritePath.dll" "${args[@]}")
