@@ -132,7 +132,7 @@ public sealed partial class TelemetryTests
         await requestEnded.Ended.WaitAsync(RunningServer.Timeout);
 
         Assert.Equal(404, (int)response.StatusCode);
-        var trace = Snapshot(spans);
+        var trace = ExportedSpans.Snapshot(spans);
 
         var rest = Assert.Single(trace, s => s.Source.Name == "Microsoft.AspNetCore");
         var grpc = Assert.Single(trace, s => s.Source.Name == "JourneyGrpc.Gateway");
@@ -182,7 +182,7 @@ public sealed partial class TelemetryTests
             FaultingStore.Failing = false;
         }
 
-        var trace = Snapshot(spans);
+        var trace = ExportedSpans.Snapshot(spans);
 
         var rest = Assert.Single(trace, s => s.Source.Name == "Microsoft.AspNetCore");
         Assert.Equal(
@@ -211,7 +211,7 @@ public sealed partial class TelemetryTests
         using var response = await client.GetAsync($"/api/journey/v1/accounts/{Account}/engagements/{MissingEngagement}");
         await requestEnded.Ended.WaitAsync(RunningServer.Timeout);
 
-        var trace = Snapshot(spans);
+        var trace = ExportedSpans.Snapshot(spans);
 
         var only = Assert.Single(trace, s => s.Source.Name == "Microsoft.AspNetCore");
         Assert.Equal("GET /api/journey/v1/accounts/{account_id}/engagements/{engagement_id}", only.DisplayName);
@@ -236,7 +236,7 @@ public sealed partial class TelemetryTests
         await gateway.StopAsync().WaitAsync(RunningServer.Timeout);
 
         Assert.Equal(404, (int)response.StatusCode);
-        var trace = Snapshot(spans);
+        var trace = ExportedSpans.Snapshot(spans);
 
         var call = Assert.Single(trace, s => s.Source.Name == "JourneyGrpc.Gateway");
         // The upstream's span continues the trace from the traceparent of the gateway's HTTP/2 request (under the
@@ -248,15 +248,6 @@ public sealed partial class TelemetryTests
             (call.Kind, upstream.Kind, upstream.TraceId, request.Source.Name, request.Kind, request.TraceId));
         Assert.True(request.StartTimeUtc >= call.StartTimeUtc && request.StartTimeUtc + request.Duration <= call.StartTimeUtc + call.Duration, "the HTTP/2 request runs inside the gateway's gRPC span");
         Assert.Contains(trace, s => s.Source.Name == "JourneyGrpc.Store" && s.TraceId == call.TraceId);
-    }
-
-    /// <summary>The spans exported so far (the in-memory exporter adds to the list from the exporting thread).</summary>
-    private static List<Activity> Snapshot(List<Activity> spans)
-    {
-        lock (spans)
-        {
-            return [.. spans];
-        }
     }
 
     /// <summary>The value of the one sample of <paramref name="metric"/> whose labels include <paramref name="labels"/>; fails unless exactly one matches.</summary>

@@ -51,11 +51,7 @@ public sealed class TraceSamplerTests
         }
 
         await requestsEnded.Ended.WaitAsync(RunningServer.Timeout);
-        List<Activity> requests;
-        lock (spans)
-        {
-            requests = spans.Where(s => s.Source.Name == "Microsoft.AspNetCore").ToList();
-        }
+        var requests = ExportedSpans.Snapshot(spans).Where(s => s.Source.Name == "Microsoft.AspNetCore").ToList();
 
         Assert.Equal(newTraceSampled ? 2 : 1, requests.Count);
         Assert.Equal(CallerTraceId, requests[^1].TraceId.ToHexString());
